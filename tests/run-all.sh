@@ -13,7 +13,7 @@ suite unit make -s unit
 [ "${ZWGK_SKIP_ASAN:-0}" = 1 ] || suite unit-asan make -s B=build/asan CC=clang \
     CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" unit
 suite fuzz-replay sh tests/run-replay.sh
-for t in tests/e2e/*.sh; do suite "e2e:$(basename "$t" .sh)" sh "$t"; done
+for t in tests/e2e/test_*.py; do suite "e2e:$(basename "$t" .py)" python3 "$t"; done
 if [ "${ZWGK_SKIP_BROWSER:-0}" != 1 ]; then
     for t in tests/browser/*.mjs; do [ -f "$t" ] && suite "browser:$(basename "$t" .mjs)" sh tests/browser/run.sh "$t"; done
 fi

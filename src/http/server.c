@@ -615,7 +615,7 @@ static int parse_listen(const char *zListen, struct sockaddr_in *pAddr) {
     memset(pAddr, 0, sizeof *pAddr);
     pAddr->sin_family = AF_INET;
     pAddr->sin_port = htons((uint16_t)port);
-    if (n == 0) strcpy(zHost, "127.0.0.1");
+    if (n == 0) snprintf(zHost, sizeof zHost, "127.0.0.1");
     if (inet_pton(AF_INET, zHost, &pAddr->sin_addr) != 1) return -1;
     return 0;
 }

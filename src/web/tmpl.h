@@ -64,7 +64,11 @@ void tv_push_str(TVal *pList, const char *zVal);               /* append a strin
 
 /* Load templates: every embedded file whose name starts with "templates/" (the
 ** prefix is dropped from the template name), or, when zDir is not NULL, every
-** *.html / *.xml / *.txt file below zDir read from disk. */
+** *.html / *.xml / *.txt file below zDir read from disk (names relative to zDir, with
+** "/"; files and directories whose name starts with "." are skipped; symlinked files
+** are read, symlinked directories are not followed).  Either way only *.html, *.xml
+** and *.txt become templates.  Partials are linked here; a missing one is logged with
+** log_warn and fails only when rendered. */
 int tmpl_load(Tmpl **ppOut, const char *zDir, Err *err);
 void tmpl_free(Tmpl *p);
 
