@@ -74,13 +74,13 @@ asan:
 FUZZERS := $(patsubst fuzz/%_fuzz.c,%,$(wildcard fuzz/*_fuzz.c))
 FUZZ_SECONDS ?= 60
 fuzz:
-	$(MAKE) B=build/fuzz CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined,fuzzer-no-link" $(B)/../build/fuzz/libzwgk.a
+	$(MAKE) B=build/fuzz CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined,fuzzer-no-link" build/fuzz/libzwgk.a
 	@set -e; for f in $(FUZZERS); do \
 	  clang -O1 -g -fsanitize=address,undefined,fuzzer -std=c11 -D_GNU_SOURCE $(PKG_CFLAGS) \
 	    -o build/fuzz/$$f fuzz/$${f}_fuzz.c build/fuzz/libzwgk.a $(LDLIBS); \
-	  mkdir -p fuzz/corpus/$$f; \
-	  echo "fuzz $$f for $(FUZZ_SECONDS)s"; \
-	  build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus/$$f; \
+	  mkdir -p build/fuzz/corpus/$$f fuzz/corpus/$$f; \
+	  echo "fuzz $$f for $(FUZZ_SECONDS)s (new inputs in build/fuzz/corpus/$$f)"; \
+	  build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus/$$f fuzz/corpus/$$f; \
 	done
 
 # Replays every committed corpus through each target with a plain main().

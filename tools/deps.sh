@@ -6,7 +6,7 @@ PKGS="build-essential pkg-config sqlite3 libsqlite3-dev libmicrohttpd-dev libsod
 libmd4c-dev libmd4c-html0-dev curl clang python3"
 # Browser tests and page benchmarks; skipped with ZWGK_MINIMAL=1.
 if [ "${ZWGK_MINIMAL:-0}" != 1 ]; then
-    PKGS="$PKGS chromium nginx-light wrk"
+    PKGS="$PKGS chromium fonts-noto-cjk nginx-light wrk"
     # Node.js may come from elsewhere (with its own npm); ask Debian only when absent.
     command -v node >/dev/null 2>&1 || PKGS="$PKGS nodejs"
     command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
