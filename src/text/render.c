@@ -30,8 +30,22 @@ static int is_level1(const char *p, size_t n) {
 }
 
 static int is_level2(const char *p, size_t n) {
-    return n > 6 && memcmp(p, "（", 3) == 0 && n < 400 && memchr(p, 0xEF, 3) != NULL &&
-           strstr(p, "）") != NULL && (size_t)(strstr(p, "）") - p) <= 15;
+    if (n <= 6 || memcmp(p, "（", 3) != 0) return 0;
+    for (size_t i = 3; i + 3 <= n && i <= 15; i++) {
+        if (memcmp(p + i, "）", 3) == 0) return 1;
+    }
+    return 0;
+}
+
+/* A heading is short and is not a sentence: at most 30 characters, not ending in
+** 。；：, so numbered clauses of a notice stay paragraphs. */
+static int is_heading_text(const char *p, size_t n) {
+    if (utf8_len(p, n) > 30) return 0;
+    static const char *const azEnd[] = {"。", "；", "：", "，"};
+    for (int i = 0; i < 4; i++) {
+        if (n >= 3 && memcmp(p + n - 3, azEnd[i], 3) == 0) return 0;
+    }
+    return 1;
 }
 
 static Html render_text(Arena *a, const char *zBody) {
@@ -57,11 +71,11 @@ static Html render_text(Arena *a, const char *zBody) {
         if (j > i) {
             const char *zLine = p + i;
             size_t nLine = j - i;
-            if (is_level1(zLine, nLine) && nLine < 300) {
+            if (is_level1(zLine, nLine) && is_heading_text(zLine, nLine)) {
                 str_puts(&s, "<h2>");
                 str_html_escape_n(&s, zLine, nLine);
                 str_puts(&s, "</h2>\n");
-            } else if (is_level2(zLine, nLine) && nLine < 120) {
+            } else if (is_level2(zLine, nLine) && is_heading_text(zLine, nLine)) {
                 str_puts(&s, "<h3>");
                 str_html_escape_n(&s, zLine, nLine);
                 str_puts(&s, "</h3>\n");
@@ -100,10 +114,13 @@ const char *render_summary(Arena *a, const char *zBody, size_t nChars) {
     for (const char *p = zBody ? zBody : ""; *p && nOut < nChars;) {
         int len;
         utf8_decode(p, strlen(p), &len);
-        if (*p == '\n' || *p == '\r' || *p == ' ' || *p == '\t' || *p == '#' || *p == '*' ||
-            *p == '|' || *p == '>' || *p == '`') {
+        if (*p == '\n' || *p == '\r' || *p == ' ' || *p == '\t') {
             bSpace = s.n > 0;
             p++;
+            continue;
+        }
+        if (*p == '#' || *p == '*' || *p == '|' || *p == '>' || *p == '`') {
+            p++; /* markdown markup */
             continue;
         }
         if (bSpace) {
