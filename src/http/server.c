@@ -341,6 +341,21 @@ static Db *worker_db(void) {
     return db;
 }
 
+/* Writes by other processes (zwgk import, a second server) do not call the publish
+** hook, so once a second each worker asks SQLite whether anyone else committed and
+** empties the cache if so.  Commits by the other worker threads count too, which
+** over-invalidates a little and never serves a stale page for more than a second. */
+static void notice_other_writers(Db *db) {
+    static __thread int64_t iSeen = -1;
+    static __thread time_t tChecked;
+    time_t now = time(NULL);
+    if (now == tChecked) return;
+    tChecked = now;
+    int64_t v = db_data_version(db);
+    if (iSeen >= 0 && v != iSeen) http_cache_bump();
+    iSeen = v;
+}
+
 static int method_code(const char *z) {
     if (strcmp(z, "GET") == 0) return HTTP_GET;
     if (strcmp(z, "HEAD") == 0) return HTTP_HEAD;
@@ -513,6 +528,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     const char *zCookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
     if (zCookie) form_parse_cookies(a, zCookie, &req.cookies, NULL);
     bCacheable = (req.eMethod & (HTTP_GET | HTTP_HEAD)) && !http_cookie(&req, HTTP_SESSION_COOKIE);
+    if (bCacheable && req.db) notice_other_writers(req.db);
     if (bCacheable) {
         const char *zA11y = http_cookie(&req, "zwgk_a11y");
         if (zA11y) str_appendf(&ac.key, "#%s", zA11y);

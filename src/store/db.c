@@ -263,6 +263,15 @@ int64_t db_last_rowid(Db *db) {
     return sqlite3_last_insert_rowid(db->h);
 }
 
+int64_t db_data_version(Db *db) {
+    Stmt st;
+    int64_t v = -1;
+    db_prepare(db, &st, "PRAGMA data_version");
+    if (db_step(&st) == 1) v = db_col_int(&st, 0);
+    db_done(&st);
+    return v;
+}
+
 int db_changes(Db *db) {
     return sqlite3_changes(db->h);
 }

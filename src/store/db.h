@@ -77,6 +77,8 @@ void db_rollback(Db *db);
 int db_exec_script(Db *db, const char *zSql, Err *err);
 
 int64_t db_last_rowid(Db *db);
+/* PRAGMA data_version: changes whenever another connection (or process) commits. */
+int64_t db_data_version(Db *db);
 int db_changes(Db *db);
 /* The most recent SQLite error message on this connection. */
 const char *db_errmsg(Db *db);

@@ -126,6 +126,22 @@ try:
     r = pub.get("/items/%d" % iid, headers={"Accept": "text/html"})
     check("撤回" in r.text, "fm-7.3 410 page in Chinese")
 
+    # fm-7.4: a write by another process reaches cached pages within a second or two
+    import sqlite3
+    import time
+    first = pub.get("/items/1")
+    con = sqlite3.connect(srv.db, timeout=10)
+    con.execute("UPDATE item_version SET title=title||'（外部更新）' WHERE item_id=1")
+    con.commit()
+    con.close()
+    seen = False
+    for _ in range(30):
+        time.sleep(0.1)
+        if "（外部更新）" in pub.get("/items/1").text:
+            seen = True
+            break
+    check(first.status == 200 and seen, "fm-7.4 cache notices another process's commit")
+
     # fm-8: logout by form
     r = ed.form("/admin/logout", {"csrf": csrf})
     check(r.status == 303, "fm-8.1 logout")
