@@ -29,6 +29,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *pData, size_t nData);
         }                                                                              \
     } while (0)
 
+/* The typed getters must agree with the member c of pObj. */
+static void check_getters(const Json *pObj, const Json *c) {
+    int64_t v = 0;
+    int b = -1, rc = json_get_int(pObj, c->zKey, &v);
+    if (c->eType == JSON_NULL) {
+        FUZZ_ASSERT(rc == 0);
+    } else if (rc == 1) {
+        /* Both round the same exact integer to the nearest double. */
+        FUZZ_ASSERT(c->eType == JSON_NUM && !strpbrk(c->zStr, ".eE") && (double)v == c->rNum);
+    } else {
+        FUZZ_ASSERT(rc == -1);
+        FUZZ_ASSERT(c->eType != JSON_NUM || strpbrk(c->zStr, ".eE") || fabs(c->rNum) >= 9.2e18);
+    }
+    rc = json_get_bool(pObj, c->zKey, &b);
+    FUZZ_ASSERT(rc == (c->eType == JSON_BOOL ? 1 : c->eType == JSON_NULL ? 0 : -1));
+    FUZZ_ASSERT(rc != 1 || b == c->bVal);
+    FUZZ_ASSERT(json_get_str(pObj, c->zKey) == (c->eType == JSON_STR ? c->zStr : NULL));
+}
+
 /* Check the invariants of pNode and its subtree; iDepth counts enclosing containers. */
 static void check_tree(const Json *pNode, int iDepth) {
     switch (pNode->eType) {
@@ -51,6 +70,7 @@ static void check_tree(const Json *pNode, int iDepth) {
             if (pNode->eType == JSON_OBJ) {
                 FUZZ_ASSERT(c->zKey && utf8_valid(c->zKey, strlen(c->zKey)));
                 FUZZ_ASSERT(json_get(pNode, c->zKey) == c); /* hence keys are unique */
+                check_getters(pNode, c);
             } else {
                 FUZZ_ASSERT(c->zKey == NULL);
             }

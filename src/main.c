@@ -21,6 +21,7 @@
 #include "demo/demo.h"
 #include "http/http.h"
 #include "publish/publish.h"
+#include "search/search.h"
 #include "site/site.h"
 #include "store/db.h"
 #include "web/page.h"
@@ -46,6 +47,7 @@ static const Route aRoute[] = {
     {HTTP_GET, "/log", site_log, ROUTE_CACHE},
     {HTTP_GET, "/static/*", site_static, ROUTE_CACHE},
     {HTTP_GET, "/a11y", site_a11y, 0},
+    {HTTP_GET, "/search", site_search, ROUTE_CACHE},
 
     {HTTP_GET, "/admin/login", auth_login_page, 0},
     {HTTP_POST, "/admin/login", auth_login_post, ROUTE_PUBLIC_POST},
@@ -434,6 +436,7 @@ static const Command aCmd[] = {
     {"user", cmd_user, zUserHelp, "管理用户：add、passwd、list"},
     {"backup", cmd_backup, zBackupHelp, "在线备份数据库"},
     {"log", cmd_log, zLogHelp, "校验信息发布公开日志（log verify）"},
+    {"search", search_cli, NULL, "在已发布的信息中检索"},
     {NULL, NULL, NULL, NULL},
 };
 
@@ -453,7 +456,7 @@ int main(int argc, char **argv) {
     if (zLevel && strcmp(zLevel, "warn") == 0) g_log_level = LOG_WARN;
     for (const Command *c = aCmd; c->zName; c++) {
         if (strcmp(argv[1], c->zName) == 0) {
-            if (bHelp(argc - 2, argv + 2)) {
+            if (c->zHelp && bHelp(argc - 2, argv + 2)) {
                 fputs(c->zHelp, stdout);
                 return 0;
             }

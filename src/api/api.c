@@ -10,6 +10,7 @@
 #include "../auth/auth.h"
 #include "../core/log.h"
 #include "../publish/publish.h"
+#include "../search/search.h"
 #include "../web/page.h"
 
 #define API_MAX_PER_PAGE 100
@@ -158,7 +159,30 @@ int api_columns(Req *req) {
     return ZW_OK;
 }
 
+static const char *arg_get(void *pCtx, const char *zName) {
+    return http_arg(pCtx, zName);
+}
+
+/* GET /api/v1/items?q=...: the search page's results as JSON, with snippets. */
+static int api_search(Req *req) {
+    SearchFilter f;
+    SearchQuery q;
+    int rc = search_filter_parse(req->db, req->a, arg_get, req, &f, &req->err);
+    if (!rc) rc = query_parse(req->a, http_arg(req, "q"), &q, &req->err);
+    if (rc) return rc;
+    SearchHit *aHit = NULL;
+    int nHit = 0;
+    int64_t nTotal = 0;
+    if (q.zMatch && (rc = search_run(req->db, req->a, &q, &f, &aHit, &nHit, &nTotal, &req->err))) {
+        return rc;
+    }
+    http_json_reply(req, 200);
+    search_json(&req->out, &q, &f, aHit, nHit, nTotal);
+    return ZW_OK;
+}
+
 int api_items(Req *req) {
+    if (http_arg(req, "q")) return api_search(req);
     ItemQuery q;
     memset(&q, 0, sizeof q);
     int rc;

@@ -398,6 +398,32 @@ int item_reject(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem,
     return finish(db, rc, err);
 }
 
+/* Search index: remove the item's live version (before it changes), add it (after).
+** Both read the text from item_version, so the index holds exactly what the public sees. */
+static int fts_remove(Db *db, int64_t iItem) {
+    Stmt st;
+    db_prepare(db, &st,
+               "INSERT INTO item_fts(item_fts,rowid,title,body,docno)"
+               " SELECT 'delete',i.id,v.title,v.body,v.docno FROM item i JOIN item_version v"
+               " ON v.item_id=i.id AND v.version=i.live_version"
+               " WHERE i.id=?1 AND i.live_version>0 AND i.state<>'withdrawn'");
+    db_bind_int(&st, 1, iItem);
+    int rc = db_run(&st);
+    db_done(&st);
+    return rc;
+}
+
+static int fts_add(Db *db, int64_t iItem) {
+    Stmt st;
+    db_prepare(db, &st,
+               "INSERT INTO item_fts(rowid,title,body,docno)"
+               " SELECT id,title,body,docno FROM search_content WHERE id=?1");
+    db_bind_int(&st, 1, iItem);
+    int rc = db_run(&st);
+    db_done(&st);
+    return rc;
+}
+
 /* Next 索引号 for a unit and year, from the format setting (tokens {org} {year}
 ** {seq} {seq5}).  Runs inside the caller's transaction. */
 static const char *next_index_no(Db *db, Arena *a, const Item *p, int iYear) {
@@ -449,20 +475,23 @@ int item_approve(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem
     int64_t iVersion = p->iLiveVersion + 1;
     const char *zChange = iVersion == 1 ? "首次发布" : p->zChangeNote;
     item_content_hash(a, p, zSha);
+    rc = fts_remove(db, iItem);
     Stmt st;
-    db_prepare(db, &st,
-               "INSERT INTO item_version(item_id,version,title,issuer,docno,written_at,topic,"
-               "genre,validity,disclosure,format,body,change_note,content_sha256,published_at,"
-               "published_by) SELECT id,?2,title,issuer,docno,written_at,topic,genre,validity,"
-               "disclosure,format,body,?3,?4,?5,?6 FROM item WHERE id=?1");
-    db_bind_int(&st, 1, iItem);
-    db_bind_int(&st, 2, iVersion);
-    db_bind_text(&st, 3, zChange);
-    db_bind_text(&st, 4, zSha);
-    db_bind_text(&st, 5, zNow);
-    db_bind_int(&st, 6, u->id);
-    rc = db_run(&st);
-    db_done(&st);
+    if (!rc) {
+        db_prepare(db, &st,
+                   "INSERT INTO item_version(item_id,version,title,issuer,docno,written_at,topic,"
+                   "genre,validity,disclosure,format,body,change_note,content_sha256,published_at,"
+                   "published_by) SELECT id,?2,title,issuer,docno,written_at,topic,genre,validity,"
+                   "disclosure,format,body,?3,?4,?5,?6 FROM item WHERE id=?1");
+        db_bind_int(&st, 1, iItem);
+        db_bind_int(&st, 2, iVersion);
+        db_bind_text(&st, 3, zChange);
+        db_bind_text(&st, 4, zSha);
+        db_bind_text(&st, 5, zNow);
+        db_bind_int(&st, 6, u->id);
+        rc = db_run(&st);
+        db_done(&st);
+    }
     const char *zIndex = p->zIndexNo;
     if (!rc && !zIndex) zIndex = next_index_no(db, a, p, util_year(now));
     if (!rc) {
@@ -485,6 +514,7 @@ int item_approve(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem
         rc = db_run(&st);
         db_done(&st);
     }
+    if (!rc) rc = fts_add(db, iItem);
     if (!rc) {
         rc = tlog_append(db, a, iVersion == 1 ? "publish" : "update", p, iVersion, zSha, zNow, err);
     }
@@ -512,15 +542,18 @@ int item_withdraw(Db *db, Arena *a, const User *u, const char *zIp, int64_t iIte
     if (!pLive) return finish(db, err_set(err, ZW_EDB, NULL, "数据不一致", "live version missing"), err);
     item_content_hash(a, pLive, zSha);
     util_iso_time(util_now(), zNow);
+    rc = fts_remove(db, iItem);
     Stmt st;
-    db_prepare(db, &st,
-               "UPDATE item SET state='withdrawn', withdrawn_at=?2, withdraw_reason=?3,"
-               " updated_at=?2 WHERE id=?1");
-    db_bind_int(&st, 1, iItem);
-    db_bind_text(&st, 2, zNow);
-    db_bind_text(&st, 3, zReason);
-    rc = db_run(&st);
-    db_done(&st);
+    if (!rc) {
+        db_prepare(db, &st,
+                   "UPDATE item SET state='withdrawn', withdrawn_at=?2, withdraw_reason=?3,"
+                   " updated_at=?2 WHERE id=?1");
+        db_bind_int(&st, 1, iItem);
+        db_bind_text(&st, 2, zNow);
+        db_bind_text(&st, 3, zReason);
+        rc = db_run(&st);
+        db_done(&st);
+    }
     if (!rc) rc = tlog_append(db, a, "withdraw", p, p->iLiveVersion, zSha, zNow, err);
     if (!rc) rc = audit_add(db, u, zIp, "item_withdraw", arena_printf(a, "item:%lld", (long long)iItem), zReason);
     return finish_public(db, rc, err);

@@ -15,6 +15,7 @@
 #include "../core/log.h"
 #include "../core/util.h"
 #include "../publish/publish.h"
+#include "../search/search.h"
 #include "../text/render.h"
 #include "../web/page.h"
 
@@ -535,4 +536,113 @@ int site_healthz(Req *req) {
     req->bNoCache = 1;
     str_puts(&req->out, "ok\n");
     return ZW_OK;
+}
+
+static const char *arg_get(void *pCtx, const char *zName) {
+    return http_arg(pCtx, zName);
+}
+
+/* The filter choices of the search form, with the current ones selected. */
+static int add_search_options(Req *req, TVal *d, const SearchFilter *f) {
+    Unit *aUnit;
+    int nUnit;
+    int rc = unit_list(req->db, req->a, &aUnit, &nUnit);
+    if (rc) return rc;
+    TVal *pUnits = tv_list(d, "units");
+    for (int i = 0; i < nUnit; i++) {
+        TVal *t = tv_push(pUnits);
+        tv_str(t, "code", aUnit[i].zCode);
+        tv_str(t, "name", aUnit[i].zName);
+        tv_bool(t, "selected", f->zUnit && strcmp(f->zUnit, aUnit[i].zCode) == 0);
+    }
+    TVal *pAreas = tv_list(d, "areas");
+    for (const StdColumn *c = g_aStdColumn; c->zSlug; c++) {
+        TVal *t = tv_push(pAreas);
+        tv_str(t, "slug", c->zSlug);
+        tv_str(t, "name", c->zName);
+        tv_bool(t, "selected", f->zArea && strcmp(f->zArea, c->zSlug) == 0);
+    }
+    static const char *const azGenre[] = {"通知", "通告", "公告", "意见", "办法", "决定", "报告",
+                                          "规划", "方案", "批复", "公示", "解读", "年报", "指南", "制度", NULL};
+    TVal *pGenres = tv_list(d, "genres");
+    for (int i = 0; azGenre[i]; i++) {
+        TVal *t = tv_push(pGenres);
+        tv_str(t, "name", azGenre[i]);
+        tv_bool(t, "selected", f->zGenre && strcmp(f->zGenre, azGenre[i]) == 0);
+    }
+    static const char *const azValid[] = {"有效", "已修改", "已废止", "已失效", NULL};
+    TVal *pValid = tv_list(d, "validities");
+    for (int i = 0; azValid[i]; i++) {
+        TVal *t = tv_push(pValid);
+        tv_str(t, "name", azValid[i]);
+        tv_bool(t, "selected", f->zValidity && strcmp(f->zValidity, azValid[i]) == 0);
+    }
+    TVal *pYears = tv_list(d, "years");
+    for (int y = util_year(util_now()); y >= 2015; y--) {
+        TVal *t = tv_push(pYears);
+        tv_int(t, "year", y);
+        tv_bool(t, "selected", f->iYear == y);
+    }
+    tv_bool(d, "by_date", f->bByDate);
+    return ZW_OK;
+}
+
+int site_search(Req *req) {
+    TVal *d = page_data(req, "站内检索", "search");
+    SearchFilter f;
+    int rc = search_filter_parse(req->db, req->a, arg_get, req, &f, &req->err);
+    if (rc) return rc;
+    if ((rc = add_search_options(req, d, &f))) return rc;
+    SearchQuery q;
+    Err err = {0};
+    const char *zQ = http_arg(req, "q");
+    tv_str(d, "q", zQ);
+    if (query_parse(req->a, zQ, &q, &err) != ZW_OK) {
+        tv_str(d, "notice", err.zMsg);
+        return page_render(req, "site/search.html", d);
+    }
+    if (!q.zMatch) {
+        tv_bool(d, "empty", 1);
+        if (zQ && *zQ) tv_str(d, "notice", "检索词中没有可查找的文字或数字，请换一个词。");
+        return page_render(req, "site/search.html", d);
+    }
+    SearchHit *aHit;
+    int nHit;
+    int64_t nTotal;
+    if ((rc = search_run(req->db, req->a, &q, &f, &aHit, &nHit, &nTotal, &err))) {
+        if (rc != ZW_EINPUT) return rc;
+        tv_str(d, "notice", err.zMsg);
+        return page_render(req, "site/search.html", d);
+    }
+    tv_bool(d, "searched", 1);
+    tv_int(d, "total", nTotal);
+    TVal *pList = tv_list(d, "hits");
+    for (int i = 0; i < nHit; i++) {
+        TVal *t = tv_push(pList);
+        tv_html(t, "title", aHit[i].title);
+        tv_html(t, "snippet", aHit[i].snippet);
+        tv_str(t, "url", item_url(req->a, aHit[i].id));
+        tv_str(t, "unit", aHit[i].zUnit);
+        tv_str(t, "docno", aHit[i].zDocno);
+        tv_str(t, "date", aHit[i].zDate);
+        tv_str(t, "column", aHit[i].zColumn);
+        tv_str(t, "validity", aHit[i].zValidity);
+    }
+    /* Pager links keep every filter. */
+    Str base;
+    str_init(&base, req->a);
+    str_puts(&base, "/search?q=");
+    str_url(&base, q.zShown);
+    static const char *const azKeep[] = {"unit", "area", "genre", "year", "validity", "sort", NULL};
+    for (int i = 0; azKeep[i]; i++) {
+        const char *z = http_arg(req, azKeep[i]);
+        if (z && *z) {
+            str_appendf(&base, "&%s=", azKeep[i]);
+            str_url(&base, z);
+        }
+    }
+    page_pager(req, d, f.iPage, f.nPerPage, nTotal > 1000 * f.nPerPage ? 1000 * f.nPerPage : nTotal, str_cstr(&base));
+    tv_str(d, "sort_date_url", arena_printf(req->a, "%s&sort=date", str_cstr(&base)));
+    tv_str(d, "sort_rel_url", str_cstr(&base));
+    return page_render(req, "site/search.html", d);
 }

@@ -18,6 +18,9 @@
 #include "../core/log.h"
 #include "../core/str.h"
 
+/* fts.c */
+int fts_register(sqlite3 *h);
+
 #define STMT_SLOTS 256 /* power of two; more distinct statements than this is a bug */
 
 typedef struct StmtSlot {
@@ -51,6 +54,10 @@ int db_open(Db **ppDb, const char *zPath, int flags, Err *err) {
     }
     sqlite3_busy_timeout(h, 5000);
     sqlite3_extended_result_codes(h, 1);
+    if (fts_register(h) != SQLITE_OK) {
+        sqlite3_close(h);
+        return err_set(err, ZW_EDB, "db_open", "数据库缺少全文检索（FTS5）支持", "fts5 register failed");
+    }
     Db *db = xmalloc(sizeof *db);
     memset(db, 0, sizeof *db);
     db->h = h;

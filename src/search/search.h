@@ -1,0 +1,63 @@
+/*
+** search.h: full-text search over published items (FTS5 table item_fts, tokenizer
+** "zwgk"), with filters, relevance or date order, and highlighted snippets.
+**
+** Ranking: bm25 with title ×10, 文号 ×5, body ×1, times a boost for an exact phrase
+** in the title, for recent documents (fading over ten years) and against repealed
+** or expired ones.  Large match sets are ranked within their newest
+** SEARCH_RANK_WINDOW matches, so a common word costs the same as a rare one.
+**
+** Memory: results in the caller's Arena.
+** Errors: ZW_EINPUT for bad filters, ZW_EDB for database trouble.
+*/
+#ifndef ZW_SEARCH_H
+#define ZW_SEARCH_H
+
+#include <stdint.h>
+
+#include "../core/arena.h"
+#include "../core/err.h"
+#include "../core/str.h"
+#include "../store/db.h"
+#include "../text/query.h"
+
+#define SEARCH_RANK_WINDOW 2000
+#define SEARCH_MAX_PER_PAGE 50
+
+typedef struct SearchFilter {
+    const char *zUnit;     /* unit code, or NULL */
+    const char *zArea;     /* column slug (key area or column, all units), or NULL */
+    const char *zGenre;    /* 体裁, or NULL */
+    int iYear;             /* year of publication, or 0 */
+    const char *zValidity; /* 有效性, or NULL */
+    int bByDate;           /* newest first instead of relevance */
+    int64_t iPage, nPerPage;
+} SearchFilter;
+
+typedef struct SearchHit {
+    int64_t id;
+    Html title;       /* escaped, with <mark> around matches */
+    Html snippet;     /* escaped body excerpt with <mark> */
+    const char *zTitle, *zUnit, *zUnitCode, *zDocno, *zDate, *zColumn, *zValidity, *zGenre;
+} SearchHit;
+
+/* Read filters from request-style getters: unit, area, genre, year, validity, sort,
+** page, per_page.  xGet(pCtx, name) returns a value or NULL.  ZW_EINPUT with a Chinese
+** message names a bad one. */
+int search_filter_parse(Db *db, Arena *a, const char *(*xGet)(void *, const char *), void *pCtx,
+                        SearchFilter *f, Err *err);
+
+/* The hits as JSON: {"total","page","per_page","query","items":[...]}. */
+void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const SearchHit *aHit,
+                 int nHit, int64_t nTotal);
+
+int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, SearchHit **paHit,
+               int *pnHit, int64_t *pnTotal, Err *err);
+
+/* Escape text for HTML, turning the markers \x01 and \x02 into <mark> and </mark>. */
+Html search_mark_html(Arena *a, const char *z);
+
+/* `zwgk search`: see search_cli.c. */
+int search_cli(int argc, char **argv);
+
+#endif

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+/*
+** query.c: splits the search box input into terms and builds the FTS5 expression.
+** Relies on text/tokenize for deciding whether a term has searchable characters
+** and whether it ends in a one-character CJK run.
+*/
+#include "query.h"
+
+#include <string.h>
+
+#include "../core/str.h"
+#include "tokenize.h"
+
+typedef struct TermInfo {
+    int nTok;
+    int bLastUnigram; /* the last token is a lone CJK character */
+    int iLastEnd;
+} TermInfo;
+
+static int on_token(void *pCtx, const char *zTok, int nTok, int iStart, int iEnd, int bColocated) {
+    (void)iStart;
+    (void)bColocated;
+    TermInfo *t = pCtx;
+    int len;
+    unsigned c = utf8_decode(zTok, (size_t)nTok, &len);
+    t->nTok++;
+    t->bLastUnigram = len == nTok && tok_is_cjk(c);
+    t->iLastEnd = iEnd;
+    return 0;
+}
+
+/* Length of a quote character at p (ASCII " or Chinese quotes), 0 if none. */
+static int open_quote(const char *p, const char **pzClose) {
+    if (*p == '"') {
+        *pzClose = "\"";
+        return 1;
+    }
+    if (strncmp(p, "“", 3) == 0) {
+        *pzClose = "”";
+        return 3;
+    }
+    if (strncmp(p, "「", 3) == 0) {
+        *pzClose = "」";
+        return 3;
+    }
+    return 0;
+}
+
+static int is_space_at(const char *p) {
+    if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') return 1;
+    if (strncmp(p, "\xE3\x80\x80", 3) == 0) return 3;
+    return 0;
+}
+
+/* Append term p[0..n) as a quoted FTS5 string (with a prefix star if needed);
+** returns 0 if the term has nothing searchable. */
+static int add_term(Str *s, const char *p, size_t n) {
+    TermInfo t = {0, 0, 0};
+    tok_run(p, (int)n, 1, on_token, &t);
+    if (t.nTok == 0) return 0;
+    str_putc(s, '"');
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '"') str_putc(s, '"');
+        str_putc(s, p[i]);
+    }
+    str_putc(s, '"');
+    if (t.bLastUnigram) str_puts(s, " *");
+    return 1;
+}
+
+int query_parse(Arena *a, const char *zInput, SearchQuery *pOut, Err *err) {
+    memset(pOut, 0, sizeof *pOut);
+    const char *z = str_trim(a, zInput ? zInput : "");
+    pOut->zShown = z;
+    if (strlen(z) > QUERY_MAX_BYTES) {
+        return err_set(err, ZW_EINPUT, "query_too_long", "检索词过长，请精简到 60 个字以内", NULL);
+    }
+    Str pos, neg, phrase;
+    str_init(&pos, a);
+    str_init(&neg, a);
+    str_init(&phrase, a);
+    const char *p = z;
+    int nTerms = 0;
+    while (*p) {
+        int k = is_space_at(p);
+        if (k) {
+            p += k;
+            continue;
+        }
+        int bNeg = 0;
+        if (*p == '-') {
+            bNeg = 1;
+            p++;
+        } else if (strncmp(p, "－", 3) == 0) {
+            bNeg = 1;
+            p += 3;
+        }
+        const char *zClose;
+        int q = open_quote(p, &zClose);
+        const char *zStart;
+        size_t n;
+        if (q) {
+            zStart = p + q;
+            const char *e = strstr(zStart, zClose);
+            n = e ? (size_t)(e - zStart) : strlen(zStart);
+            p = e ? e + strlen(zClose) : zStart + n;
+        } else {
+            zStart = p;
+            while (*p && !is_space_at(p)) p++;
+            n = (size_t)(p - zStart);
+        }
+        if (n == 0) continue;
+        if (++nTerms > QUERY_MAX_TERMS) {
+            return err_set(err, ZW_EINPUT, "too_many_terms", "检索词过多，请不要超过 10 个", NULL);
+        }
+        Str *s = bNeg ? &neg : &pos;
+        size_t nBefore = s->n;
+        if (bNeg) str_puts(s, " NOT ");
+        else if (s->n) str_puts(s, " AND ");
+        if (!add_term(s, zStart, n)) {
+            s->n = nBefore; /* nothing searchable: drop the term */
+            if (s->z) s->z[s->n] = 0;
+            continue;
+        }
+        if (bNeg) {
+            pOut->nExclude++;
+        } else {
+            pOut->nTerm++;
+            str_append(&phrase, zStart, n);
+        }
+    }
+    if (pOut->nTerm == 0) {
+        if (pOut->nExclude > 0) {
+            return err_set(err, ZW_EINPUT, "only_exclusions", "请至少输入一个要查找的词（不能只有排除词）", NULL);
+        }
+        return ZW_OK;
+    }
+    str_append(&pos, neg.z ? neg.z : "", neg.n);
+    pOut->zMatch = str_cstr(&pos);
+    pOut->zPhrase = str_cstr(&phrase);
+    return ZW_OK;
+}
