@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t n) {
                     continue;
                 }
                 bIn = !bIn;
-            } else if (!bIn && !strchr(" ANDOT*", *s)) {
+            } else if (!bIn && !strchr(" ANDOTR*()", *s)) {
                 abort();
             }
         }

@@ -29,6 +29,26 @@ static int on_token(void *pCtx, const char *zTok, int nTok, int iStart, int iEnd
     return 0;
 }
 
+/* Words citizens type and the way documents write them: a term equal to one of
+** these also finds the other form. */
+static const char *const aSynonym[][2] = {
+    {"十四五", "十四个五年"},
+    {"十三五", "十三个五年"},
+    {"医保", "医疗保险"},
+    {"低保", "最低生活保障"},
+    {"预决算", "预算"},
+    {"社保", "社会保险"},
+    {"义教", "义务教育"},
+    {"新冠", "新型冠状病毒"},
+};
+
+static const char *synonym_of(const char *p, size_t n) {
+    for (size_t i = 0; i < sizeof aSynonym / sizeof aSynonym[0]; i++) {
+        if (strlen(aSynonym[i][0]) == n && memcmp(aSynonym[i][0], p, n) == 0) return aSynonym[i][1];
+    }
+    return NULL;
+}
+
 /* Length of a quote character at p (ASCII " or Chinese quotes), 0 if none. */
 static int open_quote(const char *p, const char **pzClose) {
     if (*p == '"') {
@@ -117,7 +137,13 @@ int query_parse(Arena *a, const char *zInput, SearchQuery *pOut, Err *err) {
         size_t nBefore = s->n;
         if (bNeg) str_puts(s, " NOT ");
         else if (s->n) str_puts(s, " AND ");
-        if (!add_term(s, zStart, n)) {
+        const char *zSyn = synonym_of(zStart, n);
+        if (zSyn) str_putc(s, '(');
+        if (zSyn && add_term(s, zStart, n)) {
+            str_puts(s, " OR ");
+            add_term(s, zSyn, strlen(zSyn));
+            str_putc(s, ')');
+        } else if (!add_term(s, zStart, n)) {
             s->n = nBefore; /* nothing searchable: drop the term */
             if (s->z) s->z[s->n] = 0;
             continue;

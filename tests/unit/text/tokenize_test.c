@@ -85,6 +85,12 @@ int main(void) {
         CHECK(query_parse(&a, "a\"b", &q, &err) == ZW_OK);
         CHECK_STR(q.zMatch, "\"a\"\"b\"");
     }
+    subtest("query-1.5", "synonyms: 十四五 also finds 十四个五年") {
+        SearchQuery q;
+        Err err = {0};
+        CHECK(query_parse(&a, "十四五 规划", &q, &err) == ZW_OK);
+        CHECK_STR(q.zMatch, "(\"十四五\" OR \"十四个五年\") AND \"规划\"");
+    }
     subtest("query-1.4", "empty, punctuation-only, exclusion-only, too long, too many") {
         SearchQuery q;
         Err err = {0};
