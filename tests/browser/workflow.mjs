@@ -64,8 +64,9 @@ function warn(msg) {
     console.log(`warn ${msg}`);
 }
 // Run one step; an exception counts as one failure and the step's result is false.
+const t0 = Date.now();
 async function step(name, fn) {
-    console.log(`== ${name}`);
+    console.log(`== ${name} (at ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     try {
         const r = await fn();
         return r === undefined ? true : r;
