@@ -37,6 +37,7 @@ typedef struct JsonParser {
     KeyRef *aKey;  /* stack of the keys of every open object (heap, freed at the end) */
     size_t nKey;   /* entries in use */
     size_t nKeyAlloc; /* entries allocated */
+    size_t nValue;    /* values made so far, against JSON_MAX_VALUES */
 } JsonParser;
 
 /* Record a syntax error at byte offset iAt.  zWhy is a short Chinese reason, zWhat
@@ -315,6 +316,9 @@ static int parse_container(JsonParser *x, int iDepth, Json *pNode) {
         return ZW_OK;
     }
     for (;;) {
+        if (++x->nValue > JSON_MAX_VALUES) {
+            return fail(x, x->i, "元素数量超过上限", "too many values");
+        }
         Json *pChild = arena_zalloc(x->a, sizeof *pChild);
         if (bObj) {
             size_t nKey, iKey = x->i;

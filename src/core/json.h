@@ -25,6 +25,7 @@
 #include "err.h"
 
 #define JSON_MAX_DEPTH 32
+#define JSON_MAX_VALUES 100000 /* values in one document; bounds the tree's memory (~10 MB) */
 
 typedef enum { JSON_NULL, JSON_BOOL, JSON_NUM, JSON_STR, JSON_ARR, JSON_OBJ } JsonType;
 

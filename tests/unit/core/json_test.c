@@ -487,9 +487,9 @@ int main(void) {
         size_t n = 1 << 20, i;
         char *z = malloc(n);
         clock_t t0 = clock();
-        /* [0,0,0,...] */
+        /* [0,0,0,...] with just under JSON_MAX_VALUES values; 1 MB of them is refused. */
         z[0] = '[';
-        for (i = 1; i + 2 < n; i += 2) {
+        for (i = 1; i + 2 < 2 * JSON_MAX_VALUES - 100; i += 2) {
             z[i] = '0';
             z[i + 1] = ',';
         }
@@ -511,9 +511,9 @@ int main(void) {
         z[0] = '0';
         z[1] = '.';
         CHECK_INT(json_parse(&g_a, z, n, &p, NULL), ZW_OK);
-        /* Many small objects. */
+        /* Many small objects (three values each, within JSON_MAX_VALUES). */
         z[0] = '[';
-        for (i = 1; i + 15 < n; i += 15) {
+        for (i = 1; i + 15 < 15 * (JSON_MAX_VALUES / 3) - 100; i += 15) {
             memcpy(z + i, "{\"a\":1,\"b\":[]},", 15);
         }
         z[i - 1] = ']';
@@ -523,5 +523,18 @@ int main(void) {
     }
 
     arena_free(&g_a);
+    subtest("json-12.1", "a document of more than JSON_MAX_VALUES values is refused") {
+        Arena a2;
+        arena_init(&a2);
+        Str s;
+        str_init(&s, &a2);
+        str_putc(&s, '[');
+        for (int i = 0; i <= JSON_MAX_VALUES; i++) str_puts(&s, i ? ",0" : "0");
+        str_putc(&s, ']');
+        Json *pJ;
+        Err e = {0};
+        CHECK(json_parse(&a2, s.z, s.n, &pJ, &e) == ZW_EINPUT);
+        arena_free(&a2);
+    }
     return t_done();
 }
