@@ -6,7 +6,7 @@ PKGS    := libmicrohttpd libsodium sqlite3 md4c-html
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wvla -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -pthread $(WARN)
+override CFLAGS += -std=c11 -D_GNU_SOURCE -pthread $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lmicrohttpd -lsodium -lsqlite3 -lmd4c-html -lmd4c)
 LDLIBS  = $(PKG_LIBS) -pthread -lm
