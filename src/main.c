@@ -47,6 +47,7 @@ static const Route aRoute[] = {
     {HTTP_GET, "/log", site_log, ROUTE_CACHE},
     {HTTP_GET, "/static/*", site_static, ROUTE_CACHE},
     {HTTP_GET, "/a11y", site_a11y, 0},
+    {HTTP_GET, "/favicon.ico", site_favicon, ROUTE_CACHE},
     {HTTP_GET, "/search", site_search, ROUTE_CACHE},
 
     {HTTP_GET, "/admin/login", auth_login_page, 0},

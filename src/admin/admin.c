@@ -130,10 +130,17 @@ int admin_review(Req *req) {
 
 /* The editor form: unit columns and the item's field values (from p or the form). */
 static int editor_page(Req *req, User *u, Item *p, Unit *pUnit, const char *zError) {
-    TVal *d = page_data(req, p ? "编辑信息" : "新建信息", "items");
+    TVal *d = page_data(req, p ? "编辑信息" : "新建信息", p ? "items" : "new");
     if (zError) tv_str(d, "error", zError);
+    static const char *const azOk[][2] = {
+        {"saved", "已保存。"}, {"submitted", "已提交审核。"}, {"published", "已审核通过并发布。"},
+        {"rejected", "已退回修改。"}, {"withdrawn", "已撤回，原网址将显示撤回说明。"},
+        {"attached", "附件已上传，将随下一次发布公开。"},
+    };
     const char *zOk = http_arg(req, "ok");
-    if (zOk) tv_str(d, "ok", zOk);
+    for (size_t i = 0; zOk && i < sizeof azOk / sizeof azOk[0]; i++) {
+        if (strcmp(zOk, azOk[i][0]) == 0) tv_str(d, "ok", azOk[i][1]);
+    }
     TVal *it = tv_child(d, "item");
     int bPost = req->eMethod == HTTP_POST;
     /* Values: what the user just posted (after an error), else the stored item. */

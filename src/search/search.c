@@ -137,7 +137,7 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     for (int i = 0; i < n; i++) {
         db_prepare(db, &st,
                    "SELECT highlight(item_fts, 0, char(1), char(2)),"
-                   " snippet(item_fts, 1, char(1), char(2), '…', 24), f.title"
+                   " snippet(item_fts, 1, char(1), char(2), '…', 48), f.title"
                    " FROM item_fts f WHERE item_fts MATCH ?1 AND rowid = ?2");
         db_bind_text(&st, 1, q->zMatch);
         db_bind_int(&st, 2, aHit[i].id);

@@ -35,7 +35,7 @@ void site_set_base_url(const char *zUrl) {
 }
 
 /* The key areas on the home page and in the area index, in order. */
-static const char *const azArea[] = {"ghxx", "jgxx", "czxx", "wsjk", "jy", "zcjd", "gzgfxwj"};
+static const char *const azArea[] = {"ghxx", "jgxx", "czxx", "wsjk", "jy", "zcjd", "gzgfxwj", "zn", "nb"};
 #define N_AREA (int)(sizeof azArea / sizeof azArea[0])
 
 static const char *item_url(Arena *a, int64_t id) {
@@ -529,6 +529,16 @@ int site_a11y(Req *req) {
     const char *zBack = http_arg(req, "back");
     if (!zBack || zBack[0] != '/' || zBack[1] == '/' || strpbrk(zBack, "\r\n\\")) zBack = "/";
     return http_redirect(req, zBack);
+}
+
+int site_favicon(Req *req) {
+    const EmbedFile *e = embed_find("static/favicon.svg");
+    if (!e) return http_fail(req, ZW_ENOTFOUND, "not_found", "文件不存在");
+    req->zType = "image/svg+xml";
+    req->pOutRaw = e->pData;
+    req->nOutRaw = e->nData;
+    http_add_header(req, "Cache-Control", "public, max-age=86400");
+    return ZW_OK;
 }
 
 int site_healthz(Req *req) {

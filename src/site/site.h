@@ -26,6 +26,7 @@ int site_log(Req *req);           /* GET /log */
 int site_static(Req *req);        /* GET /static/{file} */
 int site_a11y(Req *req);          /* GET /a11y?mode=large|hc|normal */
 int site_healthz(Req *req);       /* GET /healthz */
+int site_favicon(Req *req);       /* GET /favicon.ico: the SVG emblem */
 int site_search(Req *req);        /* GET /search?q=&unit=&area=&genre=&year=&validity=&sort=&page= */
 
 /* Absolute base URL for feeds and the sitemap, e.g. "https://www.nxxj.gov.cn". */

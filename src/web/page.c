@@ -26,7 +26,12 @@ User *page_user(Req *req) {
 
 const char *page_date(Arena *a, const char *zTime) {
     if (!zTime) return "";
-    return arena_strndup(a, zTime, strnlen(zTime, 10));
+    if (strlen(zTime) <= 10) return zTime; /* already a calendar date */
+    int64_t t = util_parse_time(zTime);
+    if (t < 0) return arena_strndup(a, zTime, strnlen(zTime, 10));
+    char *z = arena_alloc(a, 11);
+    util_iso_date(t, z); /* the county's calendar day (UTC+8) */
+    return z;
 }
 
 TVal *page_data(Req *req, const char *zTitle, const char *zNav) {

@@ -36,7 +36,8 @@ void page_pager(Req *req, TVal *pData, int64_t iPage, int64_t nPer, int64_t nTot
 ** otherwise the Chinese error page. */
 void page_error(Req *req, int rc);
 
-/* Date part "YYYY-MM-DD" of a time or date string (a copy in the arena). */
+/* The calendar date "YYYY-MM-DD" in China time of a UTC time string; a date is
+** returned as it is.  (Stored times are UTC; what people read is the local day.) */
 const char *page_date(Arena *a, const char *zTime);
 
 #endif
