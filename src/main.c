@@ -22,6 +22,7 @@
 #include "http/http.h"
 #include "publish/publish.h"
 #include "search/search.h"
+#include "text/gongwen.h"
 #include "site/site.h"
 #include "store/db.h"
 #include "web/page.h"
@@ -57,6 +58,7 @@ static const Route aRoute[] = {
     {HTTP_GET, "/admin/items", admin_items, 0},
     {HTTP_POST, "/admin/items", admin_item_create, 0},
     {HTTP_GET, "/admin/items/new", admin_item_new, 0},
+    {HTTP_POST, "/admin/items/parse", admin_item_parse, 0},
     {HTTP_GET, "/admin/items/#", admin_item_edit, 0},
     {HTTP_POST, "/admin/items/#", admin_item_save, 0},
     {HTTP_POST, "/admin/items/#/attachments", admin_item_attach, 0},
@@ -438,6 +440,7 @@ static const Command aCmd[] = {
     {"backup", cmd_backup, zBackupHelp, "在线备份数据库"},
     {"log", cmd_log, zLogHelp, "校验信息发布公开日志（log verify）"},
     {"search", search_cli, NULL, "在已发布的信息中检索"},
+    {"gongwen", gongwen_cli, NULL, "识别公文要素（标题、文号、成文日期、主送、抄送等），输出 JSON"},
     {NULL, NULL, NULL, NULL},
 };
 

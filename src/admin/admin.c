@@ -13,6 +13,7 @@
 #include "../core/log.h"
 #include "../core/util.h"
 #include "../publish/publish.h"
+#include "../text/gongwen.h"
 #include "../web/page.h"
 
 #define ADMIN_PER_PAGE 30
@@ -129,7 +130,14 @@ int admin_review(Req *req) {
 }
 
 /* The editor form: unit columns and the item's field values (from p or the form). */
-static int editor_page(Req *req, User *u, Item *p, Unit *pUnit, const char *zError) {
+/* Values recognised from a pasted 公文, shown in a new editor form. */
+typedef struct Prefill {
+    Item item;               /* title, docno, issuer, written_at, genre, body, format */
+    const Gongwen *pG;       /* for the warnings and the other elements */
+} Prefill;
+
+static int editor_page(Req *req, User *u, Item *p, const Prefill *pPre, Unit *pUnit,
+                       const char *zError) {
     TVal *d = page_data(req, p ? "编辑信息" : "新建信息", p ? "items" : "new");
     if (zError) tv_str(d, "error", zError);
     static const char *const azOk[][2] = {
@@ -143,8 +151,11 @@ static int editor_page(Req *req, User *u, Item *p, Unit *pUnit, const char *zErr
     }
     TVal *it = tv_child(d, "item");
     int bPost = req->eMethod == HTTP_POST;
-    /* Values: what the user just posted (after an error), else the stored item. */
-#define VAL(k, field) tv_str(it, k, bPost && http_form(req, k) ? http_form(req, k) : (p ? p->field : NULL))
+    /* Values: what was recognised in a pasted 公文, else what the user just posted
+    ** (after an error), else the stored item. */
+#define VAL(k, field)                                                                   \
+    tv_str(it, k, pPre && pPre->item.field ? pPre->item.field                           \
+                  : bPost && http_form(req, k) ? http_form(req, k) : (p ? p->field : NULL))
     VAL("title", zTitle);
     VAL("docno", zDocno);
     VAL("issuer", zIssuer);
@@ -155,7 +166,24 @@ static int editor_page(Req *req, User *u, Item *p, Unit *pUnit, const char *zErr
     VAL("body", zBody);
     VAL("change_note", zChangeNote);
 #undef VAL
-    const char *zFormat = bPost && http_form(req, "format") ? http_form(req, "format") : p ? p->zFormat : "text";
+    const char *zFormat = pPre ? "text" : bPost && http_form(req, "format") ? http_form(req, "format")
+                                        : p ? p->zFormat : "text";
+    if (pPre && pPre->pG) {
+        const Gongwen *g = pPre->pG;
+        TVal *pw = tv_child(d, "parsed");
+        TVal *pList = tv_list(pw, "warnings");
+        for (int i = 0; i < g->nWarning; i++) tv_push_str(pList, g->azWarning[i]);
+        pList = tv_list(pw, "addressees");
+        for (int i = 0; i < g->nAddressee; i++) tv_push_str(pList, g->azAddressee[i]);
+        pList = tv_list(pw, "cc");
+        for (int i = 0; i < g->nCc; i++) tv_push_str(pList, g->azCc[i]);
+        pList = tv_list(pw, "attachments");
+        for (int i = 0; i < g->nAttachment; i++) tv_push_str(pList, g->azAttachment[i]);
+        tv_str(pw, "disclosure", g->zDisclosure);
+        tv_str(pw, "printed_by", g->zPrintedBy);
+        tv_str(pw, "printed_at", g->zPrintedAt);
+        tv_str(pw, "copies", g->zCopies);
+    }
     tv_bool(it, "format_md", strcmp(zFormat, "md") == 0);
     tv_str(it, "unit", pUnit->zName);
     tv_str(it, "unit_code", pUnit->zCode);
@@ -227,7 +255,7 @@ int admin_item_new(Req *req) {
     if (zUnit && u->eRole == ROLE_ADMIN) pUnit = unit_by_code(req->db, req->a, zUnit);
     if (!pUnit) pUnit = unit_by_id(req->db, req->a, u->iUnit);
     if (!pUnit) return http_fail(req, ZW_ENOTFOUND, "not_found", "单位不存在");
-    return editor_page(req, u, NULL, pUnit, NULL);
+    return editor_page(req, u, NULL, NULL, pUnit, NULL);
 }
 
 static void form_input(Req *req, ItemInput *in) {
@@ -263,9 +291,55 @@ int admin_item_create(Req *req) {
         Unit *pUnit = unit_by_code(req->db, req->a, in.zUnit);
         if (!pUnit) return http_fail(req, ZW_EINPUT, "unknown_unit", "单位不存在");
         req->status = err_http_status(rc);
-        return editor_page(req, u, NULL, pUnit, err.zMsg);
+        return editor_page(req, u, NULL, NULL, pUnit, err.zMsg);
     }
     return http_redirect(req, arena_printf(req->a, "/admin/items/%lld?ok=saved", (long long)id));
+}
+
+/* The 体裁 a title ends with (…的通知 → 通知), or NULL. */
+static const char *genre_of_title(const char *zTitle) {
+    static const char *const azGenre[] = {"通知", "通告", "公告", "意见", "办法", "决定", "报告",
+                                          "规划", "方案", "批复", "公示", "细则", "规定", "函", NULL};
+    size_t n = zTitle ? strlen(zTitle) : 0;
+    for (int i = 0; azGenre[i]; i++) {
+        size_t k = strlen(azGenre[i]);
+        if (n >= k && strcmp(zTitle + n - k, azGenre[i]) == 0) return azGenre[i];
+    }
+    return NULL;
+}
+
+int admin_item_parse(Req *req) {
+    int rc;
+    User *u = need_user(req, ROLE_EDITOR, &rc);
+    if (!u) return rc;
+    Unit *pUnit = NULL;
+    const char *zUnit = http_form(req, "unit");
+    if (zUnit && u->eRole == ROLE_ADMIN) pUnit = unit_by_code(req->db, req->a, zUnit);
+    if (!pUnit) pUnit = unit_by_id(req->db, req->a, u->iUnit);
+    if (!pUnit) return http_fail(req, ZW_ENOTFOUND, "not_found", "单位不存在");
+    const char *zText = http_form(req, "gongwen");
+    if (str_blank(zText)) {
+        req->status = 400;
+        return editor_page(req, u, NULL, NULL, pUnit, "请先在“粘贴公文全文”框中粘贴公文");
+    }
+    char zToday[11];
+    util_iso_date(util_now(), zToday);
+    Gongwen *g = arena_zalloc(req->a, sizeof *g);
+    Err err = {0};
+    if ((rc = gongwen_parse(req->a, zText, strlen(zText), zToday, g, &err))) {
+        req->status = err_http_status(rc);
+        return editor_page(req, u, NULL, NULL, pUnit, err.zMsg);
+    }
+    Prefill pre;
+    memset(&pre, 0, sizeof pre);
+    pre.pG = g;
+    pre.item.zTitle = g->zTitle;
+    pre.item.zDocno = g->zDocno;
+    pre.item.zIssuer = g->zIssuer;
+    pre.item.zWrittenAt = g->zWrittenAt;
+    pre.item.zBody = g->zBody;
+    pre.item.zGenre = genre_of_title(g->zTitle);
+    return editor_page(req, u, NULL, &pre, pUnit, NULL);
 }
 
 int admin_item_edit(Req *req) {
@@ -276,7 +350,7 @@ int admin_item_edit(Req *req) {
     if (!p) return http_fail(req, ZW_ENOTFOUND, "not_found", "信息不存在");
     if ((rc = auth_check(u, p->iUnit, ROLE_EDITOR, &req->err))) return rc;
     Unit *pUnit = unit_by_id(req->db, req->a, p->iUnit);
-    return editor_page(req, u, p, pUnit, NULL);
+    return editor_page(req, u, p, NULL, pUnit, NULL);
 }
 
 int admin_item_save(Req *req) {
@@ -294,7 +368,7 @@ int admin_item_save(Req *req) {
             return rc;
         }
         req->status = err_http_status(rc);
-        return editor_page(req, u, p, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
+        return editor_page(req, u, p, NULL, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
     }
     return http_redirect(req, arena_printf(req->a, "/admin/items/%lld?ok=saved", (long long)req->aiArg[0]));
 }
@@ -330,7 +404,7 @@ int admin_item_action(Req *req) {
             return rc;
         }
         req->status = err_http_status(rc);
-        return editor_page(req, u, p, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
+        return editor_page(req, u, p, NULL, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
     }
     return http_redirect(req, arena_printf(req->a, "/admin/items/%lld?ok=%s", (long long)id, zOk));
 }
@@ -354,7 +428,7 @@ int admin_item_attach(Req *req) {
             return rc;
         }
         req->status = err_http_status(rc);
-        return editor_page(req, u, p, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
+        return editor_page(req, u, p, NULL, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
     }
     return http_redirect(req, arena_printf(req->a, "/admin/items/%lld?ok=attached", (long long)req->aiArg[0]));
 }

@@ -16,6 +16,7 @@ int admin_items(Req *req);        /* GET  /admin/items?state=&page= */
 int admin_review(Req *req);       /* GET  /admin/review */
 int admin_item_new(Req *req);     /* GET  /admin/items/new?unit= */
 int admin_item_create(Req *req);  /* POST /admin/items */
+int admin_item_parse(Req *req);   /* POST /admin/items/parse: fill the new-item form from a pasted 公文 */
 int admin_item_edit(Req *req);    /* GET  /admin/items/{id} */
 int admin_item_save(Req *req);    /* POST /admin/items/{id} */
 int admin_item_action(Req *req);  /* POST /admin/items/{id}/{submit|approve|reject|withdraw} */

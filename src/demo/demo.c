@@ -18,6 +18,7 @@
 #include "../core/str.h"
 #include "../core/util.h"
 #include "../publish/publish.h"
+#include "../text/gongwen.h"
 
 static const struct {
     const char *zCode, *zName, *zShort, *zKind, *zOrg, *zParent, *zPhone;
@@ -234,7 +235,12 @@ int demo_load(Db *db, const char *zDemoPassword, Err *err) {
         in.zGenre = "通知";
         in.zValidity = "有效";
         in.zFormat = "text";
-        in.zBody = (const char *)pPlan->pData;
+        /* The body without the 版头 and 版记, as the editor's paste box would give it. */
+        Gongwen g;
+        in.zBody = gongwen_parse(&a, (const char *)pPlan->pData, pPlan->nData, NULL, &g, err) == ZW_OK &&
+                           g.zBody
+                       ? g.zBody
+                       : (const char *)pPlan->pData;
         rc = publish_one(db, &a, pAdmin, "xzfb", "zd", "2021-06-17", &in, err);
     }
     DemoItem *aItem = NULL;

@@ -75,6 +75,18 @@ try:
     edit = ed.get("/admin/items/%d" % iid)
     check(edit.status == 200 and title in edit.text and "草稿" in edit.text, "fm-3.4 editor page shows the draft")
 
+    # fm-3.5: the paste box fills the form from a whole 公文, with the reviewer's warnings
+    seed = open(os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "seed",
+                             "xiji-2021-zwgk-yaodian.txt"), encoding="utf-8").read()
+    r = ed.form("/admin/items/parse", {"csrf": csrf, "column": cols["yjs"], "gongwen": seed, "title": ""})
+    check(r.status == 200, "fm-3.5 paste box answers (%d)" % r.status)
+    check('value="西吉县人民政府办公室关于印发《西吉县2021年政务公开工作要点》的通知"' in r.text, "fm-3.6 title recognised")
+    check('value="西政办发〔2021〕39号"' in r.text and 'value="2021-06-15"' in r.text, "fm-3.7 文号 and 成文日期")
+    check("印发日期（2020-06-15）早于成文日期（2021-06-15）" in r.text, "fm-3.8 date inconsistency shown")
+    check("规范信息公示" in r.text, "fm-3.9 page-break fragment joined in the body")
+    r = ed.form("/admin/items/parse", {"csrf": csrf, "gongwen": "  "})
+    check(r.status == 400 and "请先" in r.text, "fm-3.10 empty paste explained")
+
     # fm-4: attachment upload (multipart) and refusal of a bad type
     body, ctype = multipart({"csrf": csrf}, {"file": ("预算表.pdf", b"%PDF-1.4\n\x00\x01binary\r\n--x\r\n", "application/pdf")})
     r = ed.request("POST", "/admin/items/%d/attachments" % iid, body, ctype=ctype, csrf=False)
