@@ -440,6 +440,7 @@ static const Command aCmd[] = {
     {"backup", cmd_backup, zBackupHelp, "在线备份数据库"},
     {"log", cmd_log, zLogHelp, "校验信息发布公开日志（log verify）"},
     {"search", search_cli, NULL, "在已发布的信息中检索"},
+    {"import", import_cli, NULL, "导入公文文本或 Markdown 文件（每个文件一个事务）"},
     {"gongwen", gongwen_cli, NULL, "识别公文要素（标题、文号、成文日期、主送、抄送等），输出 JSON"},
     {NULL, NULL, NULL, NULL},
 };

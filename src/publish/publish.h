@@ -156,6 +156,9 @@ void item_content_hash(Arena *a, const Item *p, char *zHex);
 ** withdrawal); serve uses it to invalidate the page cache. */
 void publish_on_change(void (*xCb)(void));
 
+/* `zwgk import` (import_cli.c). */
+int import_cli(int argc, char **argv);
+
 /* Settings (key/value). */
 const char *setting_get(Db *db, Arena *a, const char *zKey, const char *zDefault);
 int setting_set(Db *db, const char *zKey, const char *zValue);

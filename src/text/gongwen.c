@@ -478,6 +478,7 @@ static char *clean_name(Arena *a, const char *z, size_t n) {
     Str s;
     str_init(&s, a);
     uint32_t cPrev = 0;
+    size_t ncTok = 0; /* characters of the token before the gap */
     for (size_t i = 0; i < n;) {
         size_t k = space_len(z + i, n - i), j = i;
         if (k) {
@@ -488,7 +489,14 @@ static char *clean_name(Arena *a, const char *z, size_t n) {
                 j += k;
             }
             uint32_t cNext = cp_at(z, n, j, &len);
-            if (bWide || nSp > 1 || !(is_han(cPrev) && is_han(cNext))) str_putc(&s, ' ');
+            size_t ncNext = 0;
+            for (size_t q = j; q < n && space_len(z + q, n - q) == 0; q++) {
+                ncNext += ((unsigned char)z[q] & 0xC0) != 0x80;
+            }
+            int bHan = is_han(cPrev) && is_han(cNext);
+            int bSingles = bHan && ncTok == 1 && ncNext == 1; /* "马　明" is one name */
+            if (!bSingles && (bWide || nSp > 1 || !bHan)) str_putc(&s, ' ');
+            ncTok = bSingles ? 2 : 0;
             i = j;
             continue;
         }
@@ -496,6 +504,7 @@ static char *clean_name(Arena *a, const char *z, size_t n) {
         cPrev = cp_at(z, n, i, &len);
         str_append(&s, z + i, (size_t)len);
         i += (size_t)len;
+        ncTok++;
     }
     return (char *)str_cstr(&s);
 }
@@ -1318,7 +1327,8 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
         Str t;
         str_init(&t, a);
         for (int j = iMarkFrom; j < iMarkTo; j++) str_append(&t, aLine[j].zs, aLine[j].ns);
-        if (ends_in_genre(t.z, t.n) && !ends_with(t.z, t.n, "文件")) {
+        int bOrder = ends_with(t.z, t.n, "令") && !ends_with(t.z, t.n, "命令"); /* 令 mark */
+        if (ends_in_genre(t.z, t.n) && !ends_with(t.z, t.n, "文件") && !bOrder) {
             iTitle = iMarkFrom;
             nTitle = iMarkTo - iMarkFrom;
             iMarkFrom = iMarkTo = -1;
@@ -1387,7 +1397,7 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
             }
         }
     }
-    if (iFooter < nLine) {
+    {
         for (int j = iFooter - 1; j >= iBody && j >= iFooter - 30; j--) {
             if (cc_start(&aLine[j])) {
                 Str t;
@@ -1434,7 +1444,7 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
         if (r == 1) {
             g->zWrittenAt = arena_printf(a, "%04d-%02d-%02d", y, m, d);
         } else {
-            zBadDate = L->zs;
+            zBadDate = L->zs + (iPre > 0 ? iPre : 0);
         }
         iSign = j;
         if (iPre > 0) {
@@ -1504,7 +1514,10 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
     if (body.n) g->zBody = str_cstr(&body);
 
     /* Warnings, in the documented order. */
-    if (!g->zTitle) warnf(a, &warnings, "缺少标题");
+    /* The 命令（令） format has no title: "西吉县人民政府令" over "第3号". */
+    int bOrder = g->zMark && ends_with(g->zMark, strlen(g->zMark), "令") &&
+                 !ends_with(g->zMark, strlen(g->zMark), "命令");
+    if (!g->zTitle && !bOrder) warnf(a, &warnings, "缺少标题");
     if (!g->zDocno) warnf(a, &warnings, "缺少文号");
     if (!g->zWrittenAt && !zBadDate) warnf(a, &warnings, "缺少成文日期");
     if (zBadDate) warnf(a, &warnings, arena_printf(a, "成文日期无效（%s）", zBadDate));

@@ -140,6 +140,24 @@ r = subprocess.run([BIN, "user", "add", "--db", srv.db, "--name", "newuser", "--
 check(r.returncode == 0, "lim-6.5 user add")
 r = subprocess.run([BIN, "user", "list", "--db", srv.db], capture_output=True, text=True)
 check(r.returncode == 0 and "newuser" in r.stdout, "lim-6.6 user list")
+# lim-7: import 公文 files and markdown, one transaction per file
+seed = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data", "seed",
+                    "xiji-2021-zwgk-yaodian.txt")
+md = os.path.join(srv.tmp, "a.md")
+open(md, "w", encoding="utf-8").write("---\ntitle: 导入测试文件\ndocno: 西财发〔2026〕77号\n---\n## 正文\n\n导入测试正文。\n")
+bad = os.path.join(srv.tmp, "bad.txt")
+open(bad, "wb").write(b"\xff\xfe\x00")
+r = subprocess.run([BIN, "import", "--db", srv.db, "--unit", "czj", "--column", "yjs", "--publish", seed, md, bad],
+                   capture_output=True, text=True)
+check(r.returncode == 1 and sum(1 for l in r.stdout.splitlines() if l.startswith("成功 ")) == 2 and "失败 " + bad in r.stdout, "lim-7.1 import reports per file: " + r.stdout[-200:])
+check("印发日期（2020-06-15）早于成文日期（2021-06-15）" in r.stdout, "lim-7.2 import shows the 公文's warnings")
+r = subprocess.run([BIN, "search", "--db", srv.db, "导入测试正文"], capture_output=True, text=True)
+check(r.returncode == 0 and "导入测试文件" in r.stdout, "lim-7.3 imported and published item is searchable")
+r = subprocess.run([BIN, "log", "verify", "--db", srv.db], capture_output=True, text=True)
+check(r.returncode == 0, "lim-7.4 log intact after import")
+r = subprocess.run([BIN, "import", "--db", srv.db, "--unit", "czj", "--column", "nosuch", md], capture_output=True, text=True)
+check(r.returncode == 1 and "栏目不存在" in r.stderr, "lim-7.5 unknown column refused")
+
 r = subprocess.run([BIN, "--help"], capture_output=True, text=True)
 check(r.returncode == 0 and all(c in r.stdout for c in ("init", "serve", "user", "backup", "log")), "lim-6.7 --help")
 for c in ("init", "serve", "user", "backup", "log"):
