@@ -3,6 +3,7 @@
 A test makes a Server (temp database, free loopback port), talks HTTP to it with a
 Client (cookie jar, CSRF header), checks results with check(), and stops the server
 by PID at the end.  The closing line is "N passed, N failed"."""
+import atexit
 import http.client
 import json
 import os
@@ -53,7 +54,9 @@ def demo_db(tmp):
     """A copy of a freshly initialised demo database (built once per process)."""
     global _demo_cache
     if _demo_cache is None:
-        _demo_cache = os.path.join(tempfile.mkdtemp(prefix="zwgk-demo-"), "demo.db")
+        d = tempfile.mkdtemp(prefix="zwgk-demo-")
+        atexit.register(shutil.rmtree, d, True)
+        _demo_cache = os.path.join(d, "demo.db")
         subprocess.run([BIN, "init", "--db", _demo_cache, "--demo"], check=True,
                        stdout=subprocess.DEVNULL)
     path = os.path.join(tmp, "zwgk.db")
@@ -64,6 +67,7 @@ def demo_db(tmp):
 class Server:
     def __init__(self, db=None, extra=()):
         self.tmp = tempfile.mkdtemp(prefix="zwgk-e2e-")
+        atexit.register(shutil.rmtree, self.tmp, True)
         self.db = db or demo_db(self.tmp)
         self.port = free_port()
         self.log = open(os.path.join(self.tmp, "server.log"), "w")
