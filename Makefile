@@ -14,7 +14,7 @@ LDLIBS  = $(PKG_LIBS) -pthread -lm
 B       ?= build
 SRC     := $(sort $(wildcard src/*/*.c))
 OBJ     := $(SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/embed.o
-EMBEDDED := $(sort $(shell find templates static schema data/demo -type f -not -name "*.py" 2>/dev/null))
+EMBEDDED := $(sort $(shell find templates static schema data/demo data/holidays-cn.csv -type f -not -name "*.py" 2>/dev/null))
 TESTS   := $(sort $(wildcard tests/unit/*/*_test.c))
 DB      ?= zwgk-demo.db
 LISTEN  ?= 127.0.0.1:8080

@@ -14,7 +14,9 @@
 #include "admin/admin.h"
 #include "api/api.h"
 #include "auth/auth.h"
+#include "calendar/workday.h"
 #include "auth/auth_web.h"
+#include "core/embed.h"
 #include "core/log.h"
 #include "core/str.h"
 #include "core/util.h"
@@ -198,6 +200,15 @@ static int cmd_init(int argc, char **argv) {
     int nApplied = 0;
     int rc = db_migrate(db, &nApplied, &err);
     if (!rc) rc = demo_units(db, &err);
+    if (!rc) {
+        /* The shipped holiday arrangements, once. */
+        Stmt st;
+        db_prepare(db, &st, "SELECT count(*) FROM holiday");
+        int64_t nHol = db_step(&st) == 1 ? db_col_int(&st, 0) : 0;
+        db_done(&st);
+        const EmbedFile *e = nHol ? NULL : embed_find("data/holidays-cn.csv");
+        if (e) rc = cal_import(db, (const char *)e->pData, NULL, &err);
+    }
     if (!rc) {
         Arena a;
         arena_init(&a);
@@ -440,6 +451,7 @@ static const Command aCmd[] = {
     {"backup", cmd_backup, zBackupHelp, "在线备份数据库"},
     {"log", cmd_log, zLogHelp, "校验信息发布公开日志（log verify）"},
     {"search", search_cli, NULL, "在已发布的信息中检索"},
+    {"workday", workday_cli, NULL, "工作日计算：add、count，导入节假日安排（import）"},
     {"import", import_cli, NULL, "导入公文文本或 Markdown 文件（每个文件一个事务）"},
     {"gongwen", gongwen_cli, NULL, "识别公文要素（标题、文号、成文日期、主送、抄送等），输出 JSON"},
     {NULL, NULL, NULL, NULL},
