@@ -137,7 +137,8 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     for (int i = 0; i < n; i++) {
         db_prepare(db, &st,
                    "SELECT highlight(item_fts, 0, char(1), char(2)),"
-                   " snippet(item_fts, 1, char(1), char(2), '…', 48), f.title"
+                   " snippet(item_fts, 1, char(1), char(2), '…', 48), f.title,"
+                   " highlight(item_fts, 2, char(1), char(2))"
                    " FROM item_fts f WHERE item_fts MATCH ?1 AND rowid = ?2");
         db_bind_text(&st, 1, q->zMatch);
         db_bind_int(&st, 2, aHit[i].id);
@@ -145,7 +146,9 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
             aHit[i].zTitle = db_col_dup(a, &st, 2);
             aHit[i].title = search_mark_html(a, db_col_text(&st, 0));
             aHit[i].snippet = search_mark_html(a, db_col_text(&st, 1));
+            aHit[i].docno = search_mark_html(a, db_col_text(&st, 3));
         } else {
+            aHit[i].docno = search_mark_html(a, aHit[i].zDocno);
             aHit[i].title = search_mark_html(a, aHit[i].zTitle);
             aHit[i].snippet = html_trust("");
         }
@@ -236,6 +239,7 @@ void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const Sear
         kv(s, "title", h->zTitle);
         kv(s, "title_html", h->title.z);
         kv(s, "snippet", h->snippet.z);
+        kv(s, "docno_html", h->docno.z);
         kv(s, "unit", h->zUnitCode);
         kv(s, "unit_name", h->zUnit);
         kv(s, "column", h->zColumn);

@@ -38,6 +38,7 @@ typedef struct SearchHit {
     int64_t id;
     Html title;       /* escaped, with <mark> around matches */
     Html snippet;     /* escaped body excerpt with <mark> */
+    Html docno;       /* escaped 文号 with <mark> */
     const char *zTitle, *zUnit, *zUnitCode, *zDocno, *zDate, *zColumn, *zValidity, *zGenre;
 } SearchHit;
 

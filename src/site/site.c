@@ -633,7 +633,7 @@ int site_search(Req *req) {
         tv_html(t, "snippet", aHit[i].snippet);
         tv_str(t, "url", item_url(req->a, aHit[i].id));
         tv_str(t, "unit", aHit[i].zUnit);
-        tv_str(t, "docno", aHit[i].zDocno);
+        tv_html(t, "docno", aHit[i].docno);
         tv_str(t, "date", aHit[i].zDate);
         tv_str(t, "column", aHit[i].zColumn);
         tv_str(t, "validity", aHit[i].zValidity);

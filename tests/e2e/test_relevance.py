@@ -79,7 +79,7 @@ try:
             for w in want:
                 check(any(w in t for t in top), "rel %r: %r in top 3, got %s" % (q, w, top))
         for it in data["items"]:
-            if "<mark>" not in it["title_html"] and "<mark>" not in it["snippet"]:
+            if "<mark>" not in it["title_html"] + it["snippet"] + it["docno_html"]:
                 check(False, "rel %r: result %d has no highlight" % (q, it["id"]))
                 break
     # The HTML page for an empty and an absurd query is helpful, not an error.
