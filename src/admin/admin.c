@@ -353,6 +353,18 @@ int admin_item_edit(Req *req) {
     return editor_page(req, u, p, NULL, pUnit, NULL);
 }
 
+/* After a failed action on item id: the editor again with the Chinese error and a
+** 4xx status, or the error page when the item is gone or not the user's to see. */
+static int editor_again(Req *req, User *u, int64_t id, int rc, const Err *err) {
+    Item *p = item_get(req->db, req->a, id);
+    if (!p || rc == ZW_EPERM || rc == ZW_EAUTH) {
+        req->err = *err;
+        return rc;
+    }
+    req->status = err_http_status(rc);
+    return editor_page(req, u, p, NULL, unit_by_id(req->db, req->a, p->iUnit), err->zMsg);
+}
+
 int admin_item_save(Req *req) {
     int rc;
     User *u = need_user(req, ROLE_EDITOR, &rc);
@@ -361,15 +373,7 @@ int admin_item_save(Req *req) {
     form_input(req, &in);
     Err err = {0};
     rc = item_update(req->db, req->a, u, req->zIp, req->aiArg[0], &in, &err);
-    if (rc) {
-        Item *p = item_get(req->db, req->a, req->aiArg[0]);
-        if (!p || rc == ZW_EPERM) {
-            req->err = err;
-            return rc;
-        }
-        req->status = err_http_status(rc);
-        return editor_page(req, u, p, NULL, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
-    }
+    if (rc) return editor_again(req, u, req->aiArg[0], rc, &err);
     return http_redirect(req, arena_printf(req->a, "/admin/items/%lld?ok=saved", (long long)req->aiArg[0]));
 }
 
@@ -397,15 +401,7 @@ int admin_item_action(Req *req) {
     } else {
         return http_fail(req, ZW_ENOTFOUND, "not_found", "不支持的操作");
     }
-    if (rc) {
-        Item *p = item_get(req->db, req->a, id);
-        if (!p || rc == ZW_EPERM || rc == ZW_EAUTH) {
-            req->err = err;
-            return rc;
-        }
-        req->status = err_http_status(rc);
-        return editor_page(req, u, p, NULL, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
-    }
+    if (rc) return editor_again(req, u, id, rc, &err);
     return http_redirect(req, arena_printf(req->a, "/admin/items/%lld?ok=%s", (long long)id, zOk));
 }
 
@@ -421,15 +417,7 @@ int admin_item_attach(Req *req) {
     } else {
         rc = att_add(req->db, req->a, u, req->zIp, req->aiArg[0], f->zFilename, f->zValue, f->nValue, &iAtt, &err);
     }
-    if (rc) {
-        Item *p = item_get(req->db, req->a, req->aiArg[0]);
-        if (!p || rc == ZW_EPERM) {
-            req->err = err;
-            return rc;
-        }
-        req->status = err_http_status(rc);
-        return editor_page(req, u, p, NULL, unit_by_id(req->db, req->a, p->iUnit), err.zMsg);
-    }
+    if (rc) return editor_again(req, u, req->aiArg[0], rc, &err);
     return http_redirect(req, arena_printf(req->a, "/admin/items/%lld?ok=attached", (long long)req->aiArg[0]));
 }
 

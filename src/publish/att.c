@@ -92,6 +92,19 @@ int att_add(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem, con
     return db_commit(db) ? db_err(db, err) : ZW_OK;
 }
 
+/* Columns id,item_id,size,version,name,mime,sha256,created_at of a row into t. */
+static void att_from_row(Arena *a, Stmt *st, Attachment *t) {
+    memset(t, 0, sizeof *t);
+    t->id = db_col_int(st, 0);
+    t->iItem = db_col_int(st, 1);
+    t->nSize = db_col_int(st, 2);
+    t->iVersion = db_col_int(st, 3);
+    t->zName = db_col_dup(a, st, 4);
+    t->zMime = db_col_dup(a, st, 5);
+    t->zSha256 = db_col_dup(a, st, 6);
+    t->zCreatedAt = db_col_dup(a, st, 7);
+}
+
 int att_list(Db *db, Arena *a, int64_t iItem, int bPublicOnly, Attachment **paAtt, int *pnAtt) {
     Stmt st;
     int n = 0, nCap = 8, rc;
@@ -108,16 +121,7 @@ int att_list(Db *db, Arena *a, int64_t iItem, int bPublicOnly, Attachment **paAt
             aAtt = aNew;
             nCap *= 2;
         }
-        Attachment *t = &aAtt[n++];
-        memset(t, 0, sizeof *t);
-        t->id = db_col_int(&st, 0);
-        t->iItem = db_col_int(&st, 1);
-        t->nSize = db_col_int(&st, 2);
-        t->iVersion = db_col_int(&st, 3);
-        t->zName = db_col_dup(a, &st, 4);
-        t->zMime = db_col_dup(a, &st, 5);
-        t->zSha256 = db_col_dup(a, &st, 6);
-        t->zCreatedAt = db_col_dup(a, &st, 7);
+        att_from_row(a, &st, &aAtt[n++]);
     }
     db_done(&st);
     *paAtt = aAtt;
@@ -133,15 +137,8 @@ Attachment *att_get(Db *db, Arena *a, int64_t iAtt) {
                " FROM attachment WHERE id=?1");
     db_bind_int(&st, 1, iAtt);
     if (db_step(&st) == 1) {
-        t = arena_zalloc(a, sizeof *t);
-        t->id = db_col_int(&st, 0);
-        t->iItem = db_col_int(&st, 1);
-        t->nSize = db_col_int(&st, 2);
-        t->iVersion = db_col_int(&st, 3);
-        t->zName = db_col_dup(a, &st, 4);
-        t->zMime = db_col_dup(a, &st, 5);
-        t->zSha256 = db_col_dup(a, &st, 6);
-        t->zCreatedAt = db_col_dup(a, &st, 7);
+        t = arena_alloc(a, sizeof *t);
+        att_from_row(a, &st, t);
         size_t n;
         const void *p = db_col_blob(&st, 8, &n);
         void *pCopy = arena_alloc(a, n ? n : 1);
