@@ -44,7 +44,7 @@ struct CacheEntry {
 };
 
 static CacheEntry *aBucket[CACHE_BUCKETS];
-static pthread_mutex_t cacheMutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_rwlock_t cacheLock = PTHREAD_RWLOCK_INITIALIZER; /* readers: hits; writer: put, clear */
 static size_t nCacheEntries, nCacheBytes;
 static _Atomic uint64_t cacheGen = 1;
 
@@ -82,9 +82,9 @@ static void cache_clear_locked(void) {
 }
 
 void http_cache_clear(void) {
-    pthread_mutex_lock(&cacheMutex);
+    pthread_rwlock_wrlock(&cacheLock);
     cache_clear_locked();
-    pthread_mutex_unlock(&cacheMutex);
+    pthread_rwlock_unlock(&cacheLock);
 }
 
 /* Look up zKey; on a hit take a reference to the response (caller destroys it). */
@@ -92,31 +92,31 @@ static struct MHD_Response *cache_get(const char *zKey, char *zEtag) {
     uint64_t gen = atomic_load(&cacheGen);
     unsigned b = (unsigned)(fnv1a(zKey, strlen(zKey)) & (CACHE_BUCKETS - 1));
     struct MHD_Response *r = NULL;
-    pthread_mutex_lock(&cacheMutex);
+    pthread_rwlock_rdlock(&cacheLock);
     for (CacheEntry *e = aBucket[b]; e; e = e->pNext) {
         if (strcmp(e->zKey, zKey) == 0) {
             if (e->gen == gen) {
                 r = e->pResp;
-                /* MHD has no public "retain"; queueing keeps its own reference, so we
-                ** hold the lock until the caller has queued (see cache_release). */
+                /* MHD has no public "retain"; queueing takes its own reference, so the
+                ** read lock is held until the caller has queued (see cache_release). */
                 memcpy(zEtag, e->zEtag, sizeof e->zEtag);
                 return r; /* lock still held */
             }
             break;
         }
     }
-    pthread_mutex_unlock(&cacheMutex);
+    pthread_rwlock_unlock(&cacheLock);
     return NULL;
 }
 
 static void cache_release(void) {
-    pthread_mutex_unlock(&cacheMutex);
+    pthread_rwlock_unlock(&cacheLock);
 }
 
 static void cache_put(const char *zKey, struct MHD_Response *pResp, const char *zEtag, size_t n) {
     uint64_t gen = atomic_load(&cacheGen);
     unsigned b = (unsigned)(fnv1a(zKey, strlen(zKey)) & (CACHE_BUCKETS - 1));
-    pthread_mutex_lock(&cacheMutex);
+    pthread_rwlock_wrlock(&cacheLock);
     if (nCacheEntries >= CACHE_MAX_ENTRIES || nCacheBytes + n > CACHE_MAX_BYTES) {
         cache_clear_locked();
     }
@@ -144,7 +144,7 @@ static void cache_put(const char *zKey, struct MHD_Response *pResp, const char *
     aBucket[b] = e;
     nCacheEntries++;
     nCacheBytes += n;
-    pthread_mutex_unlock(&cacheMutex);
+    pthread_rwlock_unlock(&cacheLock);
 }
 
 /* ------------------------------------------------------------ request helpers */
