@@ -14,6 +14,7 @@
 #include "../core/util.h"
 #include "../publish/publish.h"
 #include "../text/gongwen.h"
+#include "../text/mask.h"
 #include "../web/page.h"
 
 #define ADMIN_PER_PAGE 30
@@ -197,6 +198,18 @@ static int editor_page(Req *req, User *u, Item *p, const Prefill *pPre, Unit *pU
         tv_str(it, "public_url", p->iLiveVersion ? arena_printf(req->a, "/items/%lld", (long long)p->id) : NULL);
         tv_str(it, "reject_reason", p->zRejectReason);
         tv_str(it, "created_by", p->zCreatedBy);
+        /* What publication will mask, shown before anyone approves. */
+        MaskHit *aHit;
+        int nHit;
+        const char *zAll = arena_printf(req->a, "%s\n%s", p->zTitle, p->zBody);
+        mask_find(req->a, zAll, strlen(zAll), &aHit, &nHit);
+        TVal *pMask = tv_list(it, "masked");
+        for (int i = 0; i < nHit; i++) {
+            TVal *t = tv_push(pMask);
+            tv_str(t, "kind", mask_kind_label(aHit[i].eKind));
+            tv_str(t, "shown", aHit[i].zShown);
+            tv_str(t, "masked", aHit[i].zMasked);
+        }
         int bCanReview = auth_check(u, p->iUnit, ROLE_REVIEWER, NULL) == ZW_OK;
         tv_bool(it, "can_edit", strcmp(p->zState, "withdrawn") != 0);
         tv_bool(it, "can_submit", strcmp(p->zState, "draft") == 0);

@@ -13,6 +13,7 @@
 #include "../core/log.h"
 #include "../core/str.h"
 #include "../core/util.h"
+#include "../text/mask.h"
 #include "publish.h"
 
 /* Defined in tlog.c. */
@@ -474,21 +475,28 @@ int item_approve(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem
     util_iso_date(now, zToday);
     int64_t iVersion = p->iLiveVersion + 1;
     const char *zChange = iVersion == 1 ? "首次发布" : p->zChangeNote;
-    item_content_hash(a, p, zSha);
+    /* What is published has personal data masked; the working copy keeps it for staff. */
+    Item pub = *p;
+    int nMaskTitle, nMaskBody;
+    pub.zTitle = mask_text(a, p->zTitle, &nMaskTitle);
+    pub.zBody = mask_text(a, p->zBody, &nMaskBody);
+    item_content_hash(a, &pub, zSha);
     rc = fts_remove(db, iItem);
     Stmt st;
     if (!rc) {
         db_prepare(db, &st,
                    "INSERT INTO item_version(item_id,version,title,issuer,docno,written_at,topic,"
                    "genre,validity,disclosure,format,body,change_note,content_sha256,published_at,"
-                   "published_by) SELECT id,?2,title,issuer,docno,written_at,topic,genre,validity,"
-                   "disclosure,format,body,?3,?4,?5,?6 FROM item WHERE id=?1");
+                   "published_by) SELECT id,?2,?7,issuer,docno,written_at,topic,genre,validity,"
+                   "disclosure,format,?8,?3,?4,?5,?6 FROM item WHERE id=?1");
         db_bind_int(&st, 1, iItem);
         db_bind_int(&st, 2, iVersion);
         db_bind_text(&st, 3, zChange);
         db_bind_text(&st, 4, zSha);
         db_bind_text(&st, 5, zNow);
         db_bind_int(&st, 6, u->id);
+        db_bind_text(&st, 7, pub.zTitle);
+        db_bind_text(&st, 8, pub.zBody);
         rc = db_run(&st);
         db_done(&st);
     }
@@ -521,7 +529,8 @@ int item_approve(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem
     if (!rc) {
         rc = audit_add(db, u, zIp, iVersion == 1 ? "item_publish" : "item_republish",
                        arena_printf(a, "item:%lld", (long long)iItem),
-                       arena_printf(a, "version=%lld", (long long)iVersion));
+                       arena_printf(a, "version=%lld masked=%d", (long long)iVersion,
+                                    nMaskTitle + nMaskBody));
     }
     return finish_public(db, rc, err);
 }
