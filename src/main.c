@@ -24,6 +24,7 @@
 #include "http/http.h"
 #include "publish/publish.h"
 #include "search/search.h"
+#include "text/docno.h"
 #include "text/gongwen.h"
 #include "text/mask.h"
 #include "site/site.h"
@@ -454,6 +455,7 @@ static const Command aCmd[] = {
     {"search", search_cli, NULL, "在已发布的信息中检索"},
     {"workday", workday_cli, NULL, "工作日计算：add、count，导入节假日安排（import）"},
     {"import", import_cli, NULL, "导入公文文本或 Markdown 文件（每个文件一个事务）"},
+    {"docno", docno_cli, NULL, "解析发文字号，输出规范形式（JSON）"},
     {"mask", mask_cli, NULL, "遮蔽标准输入中的身份证号、手机号码、银行卡号"},
     {"gongwen", gongwen_cli, NULL, "识别公文要素（标题、文号、成文日期、主送、抄送等），输出 JSON"},
     {NULL, NULL, NULL, NULL},

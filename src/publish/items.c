@@ -13,6 +13,7 @@
 #include "../core/log.h"
 #include "../core/str.h"
 #include "../core/util.h"
+#include "../text/docno.h"
 #include "../text/mask.h"
 #include "publish.h"
 
@@ -243,6 +244,14 @@ static int finish_public(Db *db, int rc, Err *err) {
     return rc;
 }
 
+/* The 文号 in its normalized form when it parses as one, else as typed (trimmed). */
+static const char *docno_field(Arena *a, const char *z) {
+    Docno d;
+    if (!z) return NULL;
+    if (docno_parse(a, z, &d, NULL) == ZW_OK) return d.zNormalized;
+    return str_trim(a, z);
+}
+
 static const char *blank_if_null(const char *z) {
     return z ? z : "";
 }
@@ -275,7 +284,7 @@ int item_create(Db *db, Arena *a, const User *u, const char *zIp, const ItemInpu
     db_bind_int(&st, 2, pCol->id);
     db_bind_text(&st, 3, str_trim(a, in->zTitle));
     db_bind_text(&st, 4, in->zIssuer ? str_trim(a, in->zIssuer) : pUnit->zName);
-    db_bind_text(&st, 5, blank_if_null(str_trim(a, in->zDocno)));
+    db_bind_text(&st, 5, blank_if_null(docno_field(a, in->zDocno)));
     db_bind_text(&st, 6, blank_if_null(in->zWrittenAt));
     db_bind_text(&st, 7, blank_if_null(in->zTopic));
     db_bind_text(&st, 8, blank_if_null(in->zGenre));
@@ -341,7 +350,7 @@ int item_update(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem,
     if (in->iColumn) db_bind_int(&st, 2, in->iColumn); else db_bind_null(&st, 2);
     db_bind_text(&st, 3, str_trim(a, in->zTitle));
     db_bind_text(&st, 4, str_trim(a, in->zIssuer));
-    db_bind_text(&st, 5, str_trim(a, in->zDocno));
+    db_bind_text(&st, 5, docno_field(a, in->zDocno));
     db_bind_text(&st, 6, in->zWrittenAt);
     db_bind_text(&st, 7, in->zTopic);
     db_bind_text(&st, 8, in->zGenre);

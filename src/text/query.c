@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/str.h"
+#include "docno.h"
 #include "tokenize.h"
 
 typedef struct TermInfo {
@@ -95,6 +96,9 @@ int query_parse(Arena *a, const char *zInput, SearchQuery *pOut, Err *err) {
     if (strlen(z) > QUERY_MAX_BYTES) {
         return err_set(err, ZW_EINPUT, "query_too_long", "检索词过长，请精简到 60 个字以内", NULL);
     }
+    /* A 文号 written any way is searched in its normalized form. */
+    Docno d;
+    if (docno_parse(a, z, &d, NULL) == ZW_OK) z = d.zNormalized;
     Str pos, neg, phrase;
     str_init(&pos, a);
     str_init(&neg, a);
