@@ -346,10 +346,11 @@ static char *normalise(Arena *a, const char *p, size_t n, size_t *pnOut) {
     return s.err ? NULL : (char *)str_cstr(&s);
 }
 
-/* 1 for a page number left by a PDF: "— 3 —", "-12-", "第2页", "第2页 共5页". */
+/* 1 for a page number left by a PDF: "— 3 —", "-12-", "第2页", "第2页 共5页": up to
+** four digits between dashes. */
 static int is_page_number(const Line *L) {
     static const char *const azDash[] = {"-", "—", "–", "－", "─"};
-    int nDigit = 0, nDash = 0;
+    int nDigit = 0, nDash = 0, bLastDash = 0;
     if (L->ns > 40) return 0;
     if (starts_with(L->zs, L->ns, "第")) {
         size_t i = 3;
@@ -372,14 +373,15 @@ static int is_page_number(const Line *L) {
         if (k) {
             nDash++;
             i += k;
-        } else if (L->zs[i] >= '0' && L->zs[i] <= '9') {
+        } else if (L->zs[i] >= '0' && L->zs[i] <= '9' && nDash > 0) {
             nDigit++;
             i++;
         } else {
             return 0;
         }
+        bLastDash = k > 0;
     }
-    return nDigit > 0 && nDash > 0 && nDigit <= 4;
+    return nDigit > 0 && nDigit <= 4 && bLastDash;
 }
 
 /* Split the normalised text into its non-blank lines, trimmed, page numbers dropped. */
@@ -435,8 +437,8 @@ static Line *split_lines(Arena *a, const char *z, size_t n, int *pnLine) {
 /* Copy z[0..n) without spaces, except one ASCII space between two ASCII letters or
 ** digits ("COVID 19").  For titles, names and list items. */
 static char *clean_spaced(Arena *a, const char *z, size_t n) {
-    Str s;
-    str_init(&s, a);
+    char *zOut = arena_alloc(a, n + 1); /* never longer than the input */
+    size_t nOut = 0;
     uint32_t cPrev = 0;
     for (size_t i = 0; i < n;) {
         size_t k = space_len(z + i, n - i), j = i;
@@ -444,17 +446,19 @@ static char *clean_spaced(Arena *a, const char *z, size_t n) {
             while ((k = space_len(z + j, n - j)) > 0) j += k;
             int len;
             if (j < n && is_ascii_alnum(cPrev) && is_ascii_alnum(cp_at(z, n, j, &len))) {
-                str_putc(&s, ' ');
+                zOut[nOut++] = ' ';
             }
             i = j;
             continue;
         }
         int len;
         cPrev = cp_at(z, n, i, &len);
-        str_append(&s, z + i, (size_t)len);
+        memcpy(zOut + nOut, z + i, (size_t)len);
+        nOut += (size_t)len;
         i += (size_t)len;
     }
-    return (char *)str_cstr(&s);
+    zOut[nOut] = 0;
+    return zOut;
 }
 
 /* The 署名: spaced-out letters ("西 吉 县 人 民 政 府") are closed up; otherwise a
@@ -592,6 +596,8 @@ static void split_organs(Arena *a, List *pOut, const char *z, size_t n) {
     int bPunct = bTop || bDun;
     size_t iStart = 0;
     iDepth = 0;
+    Str t; /* the item being cut, reused */
+    str_init(&t, a);
     for (size_t i = 0; i <= n;) {
         int len = 1, bSep = i == n;
         if (i < n) {
@@ -614,8 +620,7 @@ static void split_organs(Arena *a, List *pOut, const char *z, size_t n) {
             }
         }
         if (bSep) {
-            Str t;
-            str_init(&t, a);
+            str_reset(&t);
             for (size_t q = iStart; q < i; q++) {
                 if (z[q] != '\n' || !bPunct) str_putc(&t, z[q]);
             }
@@ -737,7 +742,8 @@ static int title_like(const Line *L) {
     int y, m, d;
     uint32_t c = last_cp(L->zs, L->ns);
     return L->nc <= 80 && find(L->zs, L->ns, "。") < 0 && !is_punct(c) && c != '.' &&
-           !date_only(L, &y, &m, &d) && !is_heading(L->zs, L->ns) && !is_labelled(L);
+           !date_only(L, &y, &m, &d) && !is_heading(L->zs, L->ns) && !is_labelled(L) &&
+           !starts_with(L->zs, L->ns, "特此");
 }
 
 /* A 主送 line: ends in ：, no 。, not a sentence that announces what follows. */
@@ -893,6 +899,29 @@ static int cc_like(const Line *L) {
     return L->nc <= 300 && (k < 0 || (size_t)k + 3 == L->ns);
 }
 
+/* The offset in L->z just past zLabel (which starts L->zs; the original may have
+** spaces inside it, "抄 送"), spaces, and one ： or :. */
+static size_t after_label(const Line *L, const char *zLabel) {
+    size_t i = 0, j = 0, k, nLabel = strlen(zLabel);
+    while (j < nLabel && i < L->n) {
+        if ((k = space_len(L->z + i, L->n - i)) > 0) {
+            i += k;
+        } else if (L->z[i] == zLabel[j]) {
+            i++;
+            j++;
+        } else {
+            break;
+        }
+    }
+    while (i < L->n && (k = space_len(L->z + i, L->n - i)) > 0) i += k;
+    if (starts_with(L->z + i, L->n - i, "：")) {
+        i += 3;
+    } else if (starts_with(L->z + i, L->n - i, ":")) {
+        i += 1;
+    }
+    return i;
+}
+
 /* ------------------------------------------------------------ 文号 (TODO(docno)) */
 
 /* 1 if the squeezed zs[0..ns) is wholly a 文号: 代字〔YYYY〕N号 with any of the
@@ -942,7 +971,8 @@ static int docno_match(const char *zs, size_t ns, int *pYear) {
     }
     /* …第N号 */
     if (iBracket >= 0 || i >= nBody || !starts_with(zs + i, nBody - i, "第") || nPre > 20) return 0;
-    if (nPre > 0 && !ends_with(zs, i, "令") && !ends_with(zs, i, "年") && !ends_with(zs, i, "公告")) {
+    if (nPre > 0 && !ends_with(zs, i, "令") && !ends_with(zs, i, "年") &&
+        !ends_with(zs, i, "公告")) {
         return 0;
     }
     i += 3;
@@ -1149,13 +1179,7 @@ static void parse_attachments(Arena *a, const Line *aLine, int iFrom, int iTo, L
     str_init(&cur, a);
     for (int iL = iFrom; iL < iTo; iL++) {
         const char *z = aLine[iL].z;
-        size_t n = aLine[iL].n, i = 0, k;
-        if (iL == iFrom) {
-            i = strlen("附件");
-            while (i < n && (k = space_len(z + i, n - i)) > 0) i += k;
-            if (starts_with(z + i, n - i, "：")) i += 3;
-            if (starts_with(z + i, n - i, ":")) i += 1;
-        }
+        size_t n = aLine[iL].n, i = iL == iFrom ? after_label(&aLine[iL], "附件") : 0, k;
         int bStart = 1; /* at a line start or after spaces */
         while (i < n) {
             if ((k = space_len(z + i, n - i)) > 0) {
@@ -1280,9 +1304,7 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
             continue;
         }
         if (bNear && L->nc <= 40 && starts_with(L->zs, L->ns, "签发人")) {
-            size_t s = (size_t)find(L->z, L->n, "签发人") + strlen("签发人");
-            if (starts_with(L->z + s, L->n - s, "：")) s += 3;
-            if (starts_with(L->z + s, L->n - s, ":")) s += 1;
+            size_t s = after_label(L, "签发人");
             add_signers(a, &signers, L->z + s, L->n - s);
             bSignerSeen = 1;
             continue;
@@ -1370,6 +1392,7 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
 
     /* 4. 版记, from the bottom. */
     int iEnd = nLine, iFooter = nLine, iPrinted = -1;
+    const char *zBadPrinted = NULL; /* the text of an impossible 印发日期 */
     if (iEnd > iBody && copies_line(&aLine[iEnd - 1])) {
         const Line *L = &aLine[iEnd - 1];
         g->zCopies = collapse_spaces(a, L->z, L->n);
@@ -1380,9 +1403,13 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
         const Line *L = &aLine[iEnd - 1];
         if (L->nc <= 80 && ends_with(L->zs, L->ns, "印发")) {
             long iDate = date_suffix(L->zs, L->ns - strlen("印发"), &y, &m, &d);
-            if (iDate >= 0 && date_ok(y, m, d)) {
+            if (iDate >= 0) {
                 iPrinted = iEnd - 1;
-                g->zPrintedAt = arena_printf(a, "%04d-%02d-%02d", y, m, d);
+                if (date_ok(y, m, d)) {
+                    g->zPrintedAt = arena_printf(a, "%04d-%02d-%02d", y, m, d);
+                } else {
+                    zBadPrinted = arena_strndup(a, L->zs + iDate, L->ns - (size_t)iDate - 6);
+                }
                 iFooter = iPrinted;
                 if (iDate > 0) {
                     g->zPrintedBy = arena_strndup(a, L->zs, (size_t)iDate);
@@ -1397,30 +1424,27 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
             }
         }
     }
-    {
-        for (int j = iFooter - 1; j >= iBody && j >= iFooter - 30; j--) {
-            if (cc_start(&aLine[j])) {
-                Str t;
-                str_init(&t, a);
-                for (int q = j; q < iFooter; q++) {
-                    const Line *L = &aLine[q];
-                    size_t s = 0;
-                    if (q == j) {
-                        s = strlen("抄送");
-                        size_t k;
-                        while (s < L->n && (k = space_len(L->z + s, L->n - s)) > 0) s += k;
-                        if (starts_with(L->z + s, L->n - s, "：")) s += 3;
-                        if (starts_with(L->z + s, L->n - s, ":")) s += 1;
-                    }
-                    if (t.n) str_putc(&t, '\n');
-                    str_append(&t, L->z + s, L->n - s);
-                }
-                split_organs(a, &cc, t.z ? t.z : "", t.n);
-                iFooter = j;
-                break;
+    if (!g->zCopies && iPrinted >= 0 && iFooter - 1 >= iBody && copies_line(&aLine[iFooter - 1])) {
+        const Line *L = &aLine[--iFooter]; /* "（共印30份）" above the 印发 line */
+        g->zCopies = collapse_spaces(a, L->z, L->n);
+        copies_counts(L, g);
+    }
+    for (int j = iFooter - 1; j >= iBody && j >= iFooter - 30; j--) {
+        if (cc_start(&aLine[j])) {
+            Str t;
+            str_init(&t, a);
+            for (int q = j; q < iFooter; q++) {
+                const Line *L = &aLine[q];
+                size_t s = 0;
+                if (q == j) s = after_label(L, starts_with(L->zs, L->ns, "抄送") ? "抄送" : "抄报");
+                if (t.n) str_putc(&t, '\n');
+                str_append(&t, L->z + s, L->n - s);
             }
-            if (!cc_like(&aLine[j])) break;
+            split_organs(a, &cc, t.z ? t.z : "", t.n);
+            iFooter = j;
+            break;
         }
+        if (!cc_like(&aLine[j])) break;
     }
     const char *zLabelDis = NULL;
     if (iFooter - 1 >= iBody && (zLabelDis = disclosure_label(&aLine[iFooter - 1])) != NULL) {
@@ -1464,8 +1488,8 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
             g->zIssuer = clean_name(a, L->z, b);
         } else if (j - 1 >= iBody && org_like(&aLine[j - 1])) {
             int k = j - 1;
-            while (k - 1 >= iBody && j - k < 4 && org_like(&aLine[k - 1]) && org_suffix(&aLine[k - 1]) &&
-                   org_suffix(&aLine[k])) {
+            while (k - 1 >= iBody && j - k < 4 && org_like(&aLine[k - 1]) &&
+                   org_suffix(&aLine[k - 1]) && org_suffix(&aLine[k])) {
                 k--;
             }
             Str t;
@@ -1521,6 +1545,7 @@ int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen
     if (!g->zDocno) warnf(a, &warnings, "缺少文号");
     if (!g->zWrittenAt && !zBadDate) warnf(a, &warnings, "缺少成文日期");
     if (zBadDate) warnf(a, &warnings, arena_printf(a, "成文日期无效（%s）", zBadDate));
+    if (zBadPrinted) warnf(a, &warnings, arena_printf(a, "印发日期无效（%s）", zBadPrinted));
     if (zToday && g->zWrittenAt && strcmp(g->zWrittenAt, zToday) > 0) {
         warnf(a, &warnings, arena_printf(a, "成文日期（%s）在未来", g->zWrittenAt));
     }

@@ -68,8 +68,9 @@ typedef struct Gongwen {
 ** Tolerates a BOM, CRLF or CR line ends, tabs, ideographic spaces, blank lines
 ** anywhere and page numbers ("— 3 —") left over from a PDF.  Warnings, in this order
 ** when they apply:
-**   缺少标题; 缺少文号; 缺少成文日期; 成文日期无效（…）; 成文日期（D）在未来;
-**   印发日期（P）在未来; 印发日期（P）早于成文日期（D）;
+**   缺少标题 (not for a 令, which has none); 缺少文号; 缺少成文日期; 成文日期无效（…）;
+**   印发日期无效（…）; 成文日期（D）在未来; 印发日期（P）在未来;
+**   印发日期（P）早于成文日期（D）;
 **   文号年份（Y）与成文日期年份（Y）不一致; 公开方式不一致（附注：…，版记：…）.
 ** On error *pOut is zeroed.  Linear in n. */
 int gongwen_parse(Arena *a, const char *z, size_t n, const char *zToday, Gongwen *pOut,
