@@ -75,6 +75,12 @@ int main(void) {
         CHECK(query_parse(&a, "39号", &q, &err) == ZW_OK);
         CHECK_STR(q.zMatch, "\"39号\" *");
     }
+    subtest("query-1.6", "a 文号 in the query is normalized as the field is stored") {
+        SearchQuery q;
+        Err err = {0};
+        CHECK(query_parse(&a, "西政办发[2021]39號", &q, &err) == ZW_OK);
+        CHECK_STR(q.zMatch, "\"西政办发〔2021〕39号\" *");
+    }
     subtest("query-1.3", "FTS5 syntax in the input is only text") {
         SearchQuery q;
         Err err = {0};
