@@ -9,6 +9,8 @@
 
 #include "../auth/auth.h"
 #include "../core/log.h"
+#include "../interpret/interpret.h"
+#include "../interpret/taxonomy.h"
 #include "../publish/publish.h"
 #include "../search/search.h"
 #include "../web/page.h"
@@ -34,6 +36,46 @@ static int get_str(Req *req, const char *zKey, const char **pz) {
     return ZW_OK;
 }
 
+/* The 政策文件 / 政策解读 members: kind scope major form stage audience interprets. */
+static int read_policy_input(Req *req, ItemInput *in) {
+    int rc;
+    static const char *const azKey[] = {"kind", "scope", "form", "stage"};
+    const char **apz[] = {&in->zKind, &in->zScope, &in->zForm, &in->zStage};
+    for (size_t i = 0; i < sizeof azKey / sizeof azKey[0]; i++) {
+        if ((rc = get_str(req, azKey[i], apz[i]))) return rc;
+    }
+    int r = json_get_bool(req->pJson, "major", &in->bMajor);
+    if (r < 0) return http_fail(req, ZW_EINPUT, "bad_field", "字段 major 应为 true 或 false");
+    in->bMajorSet = r == 1;
+    Json *j = json_get(req->pJson, "audience");
+    if (j) {
+        TaxTowns towns;
+        if (taxonomy_towns(req->db, req->a, &towns) != ZW_OK) {
+            return http_fail(req, ZW_EDB, "db", "读取乡镇列表失败");
+        }
+        if ((rc = taxonomy_normalize(req->a, &towns, j, &in->zAudience, &req->err))) return rc;
+    }
+    j = json_get(req->pJson, "interprets");
+    if (j && j->eType != JSON_NULL) {
+        if (j->eType != JSON_ARR || j->nChild > INTERP_MAX_LINKS) {
+            return http_fail(req, ZW_EINPUT, "bad_field",
+                             "字段 interprets 应为政策文件编号的数组（最多 20 个）");
+        }
+        int64_t *aId = arena_alloc(req->a, sizeof *aId * (size_t)(j->nChild + 1));
+        int n = 0;
+        for (Json *e = j->pChild; e; e = e->pNext) {
+            if (json_int(e, &aId[n]) != 1 || aId[n] <= 0) {
+                return http_fail(req, ZW_EINPUT, "bad_field", "字段 interprets 的元素应为正整数");
+            }
+            n++;
+        }
+        in->bInterpretsSet = 1;
+        in->aInterprets = aId;
+        in->nInterprets = n;
+    }
+    return ZW_OK;
+}
+
 static int read_input(Req *req, ItemInput *in) {
     int rc;
     memset(in, 0, sizeof *in);
@@ -53,7 +95,7 @@ static int read_input(Req *req, ItemInput *in) {
         return http_fail(req, ZW_EINPUT, "bad_field", "字段 column 应为栏目编号（正整数）");
     }
     in->iColumn = iCol;
-    return ZW_OK;
+    return read_policy_input(req, in);
 }
 
 static void json_kv(Str *s, const char *zKey, const char *zVal, int bFirst) {
@@ -75,7 +117,37 @@ static void item_row_json(Str *s, const ItemRow *r) {
     str_appendf(s, ",\"url\":\"/items/%lld\"}", (long long)r->id);
 }
 
-static void item_json(Str *s, const Item *p, int bStaff) {
+/* The policy members of an item: kind and, for a policy, scope, major, audience and
+** its interpretations; for an interpretation, form, stage and the policies. */
+static void policy_json(Req *req, Str *s, const Item *p, int bStaff) {
+    json_kv(s, "kind", p->zKind, 0);
+    if (!p->zKind[0]) return;
+    InterpLink *aLink;
+    int nLink;
+    if (interpret_links(req->db, req->a, p->id, p->zKind, !bStaff, &aLink, &nLink) != ZW_OK) nLink = 0;
+    if (strcmp(p->zKind, "policy") == 0) {
+        json_kv(s, "scope", p->zScope, 0);
+        str_appendf(s, ",\"major\":%s,\"audience\":%s,\"interpretations\":[",
+                    p->bMajor ? "true" : "false", p->zAudience[0] ? p->zAudience : "{}");
+        for (int i = 0; i < nLink; i++) {
+            str_appendf(s, "%s{\"id\":%lld", i ? "," : "", (long long)aLink[i].id);
+            json_kv(s, "title", aLink[i].zTitle, 0);
+            json_kv(s, "form", aLink[i].zForm, 0);
+            json_kv(s, "stage", aLink[i].zStage, 0);
+            json_kv(s, "published_at", aLink[i].zPublishedAt[0] ? aLink[i].zPublishedAt : NULL, 0);
+            str_appendf(s, ",\"url\":\"/items/%lld\"}", (long long)aLink[i].id);
+        }
+        str_putc(s, ']');
+    } else {
+        json_kv(s, "form", p->zForm, 0);
+        json_kv(s, "stage", p->zStage, 0);
+        str_puts(s, ",\"interprets\":[");
+        for (int i = 0; i < nLink; i++) str_appendf(s, "%s%lld", i ? "," : "", (long long)aLink[i].id);
+        str_putc(s, ']');
+    }
+}
+
+static void item_json(Req *req, Str *s, const Item *p, int bStaff) {
     str_appendf(s, "{\"id\":%lld", (long long)p->id);
     json_kv(s, "unit", p->zUnitCode, 0);
     str_appendf(s, ",\"column\":%lld", (long long)p->iColumn);
@@ -98,6 +170,7 @@ static void item_json(Str *s, const Item *p, int bStaff) {
         json_kv(s, "withdrawn_at", p->zWithdrawnAt, 0);
         json_kv(s, "withdraw_reason", p->zWithdrawReason, 0);
     }
+    policy_json(req, s, p, bStaff);
     if (bStaff) {
         json_kv(s, "change_note", p->zChangeNote, 0);
         json_kv(s, "reject_reason", p->zRejectReason, 0);
@@ -244,7 +317,7 @@ int api_item(Req *req) {
         return ZW_OK;
     }
     http_json_reply(req, 200);
-    item_json(&req->out, p, bStaff);
+    item_json(req, &req->out, p, bStaff);
     return ZW_OK;
 }
 
@@ -252,7 +325,7 @@ static int reply_item(Req *req, int64_t id, int status) {
     Item *p = item_get(req->db, req->a, id);
     if (!p) return http_fail(req, ZW_ENOTFOUND, "not_found", "信息不存在");
     http_json_reply(req, status);
-    item_json(&req->out, p, 1);
+    item_json(req, &req->out, p, 1);
     return ZW_OK;
 }
 

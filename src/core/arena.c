@@ -90,6 +90,12 @@ void *arena_zalloc(Arena *a, size_t n) {
     return p;
 }
 
+void *arena_grow(Arena *a, const void *p, size_t nOld, size_t nNew) {
+    void *pNew = arena_alloc(a, nNew);
+    if (nOld) memcpy(pNew, p, nOld < nNew ? nOld : nNew);
+    return pNew;
+}
+
 char *arena_strndup(Arena *a, const char *p, size_t n) {
     char *z = arena_alloc(a, n + 1);
     if (n) memcpy(z, p, n);

@@ -30,6 +30,10 @@ void *arena_alloc(Arena *a, size_t n);
 /* Return n bytes aligned to 16, zeroed. */
 void *arena_zalloc(Arena *a, size_t n);
 
+/* Grow an array kept in the arena: a new block of nNew bytes holding the first nOld
+** bytes of p (p may be NULL when nOld is 0).  The old block stays until arena_free. */
+void *arena_grow(Arena *a, const void *p, size_t nOld, size_t nNew);
+
 /* Copy n bytes of p and add a NUL; returns the copy. */
 char *arena_strndup(Arena *a, const char *p, size_t n);
 

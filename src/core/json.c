@@ -442,7 +442,10 @@ const char *json_get_str(const Json *pObj, const char *zKey) {
 }
 
 int json_get_int(const Json *pObj, const char *zKey, int64_t *pOut) {
-    const Json *p = json_get(pObj, zKey);
+    return json_int(json_get(pObj, zKey), pOut);
+}
+
+int json_int(const Json *p, int64_t *pOut) {
     int64_t v;
     if (!p || p->eType == JSON_NULL) {
         return 0;

@@ -55,6 +55,8 @@ const char *json_get_str(const Json *pObj, const char *zKey);
 ** (no fraction, no exponent, fits int64), 0 if absent or null, -1 if present but
 ** of another type. */
 int json_get_int(const Json *pObj, const char *zKey, int64_t *pOut);
+/* The same for a value itself (an array element): 1, 0 (NULL or null), -1. */
+int json_int(const Json *p, int64_t *pOut);
 
 /* Like json_get_int for booleans: 1 present, 0 absent/null, -1 wrong type. */
 int json_get_bool(const Json *pObj, const char *zKey, int *pOut);

@@ -84,9 +84,8 @@ int taxonomy_towns(Db *db, Arena *a, TaxTowns *p) {
     db_prepare(db, &st, "SELECT code,name FROM unit WHERE kind='town' ORDER BY sort,id");
     while ((rc = db_step(&st)) == 1 && n < 64) {
         if (n == nAlloc) {
-            TaxValue *aNew = arena_alloc(a, sizeof(TaxValue) * (size_t)nAlloc * 2);
-            memcpy(aNew, p->aTown, sizeof(TaxValue) * (size_t)n);
-            p->aTown = aNew;
+            p->aTown = arena_grow(a, p->aTown, sizeof(TaxValue) * (size_t)n,
+                                  sizeof(TaxValue) * (size_t)n * 2);
             nAlloc *= 2;
         }
         p->aTown[n].zCode = db_col_dup(a, &st, 0);

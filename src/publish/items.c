@@ -13,6 +13,7 @@
 #include "../core/log.h"
 #include "../core/str.h"
 #include "../core/util.h"
+#include "../interpret/interpret.h"
 #include "../text/docno.h"
 #include "../text/mask.h"
 #include "publish.h"
@@ -25,7 +26,8 @@ int tlog_append(Db *db, Arena *a, const char *zAction, const Item *p, int64_t iV
     "i.id,i.unit_id,i.col_id,n.code,n.name,c.slug,c.name,i.state,i.index_no,i.title,"        \
     "i.issuer,i.docno,i.written_at,i.topic,i.genre,i.validity,i.disclosure,i.format,i.body," \
     "i.change_note,i.reject_reason,i.live_version,i.published_at,i.updated_at,"               \
-    "i.withdrawn_at,i.withdraw_reason,i.modified_at,coalesce(u.name,'')"
+    "i.withdrawn_at,i.withdraw_reason,i.modified_at,coalesce(u.name,''),i.kind,i.scope,"    \
+    "i.form,i.stage,i.audience,i.major"
 #define ITEM_FROM                                                                        \
     " FROM item i JOIN unit n ON n.id=i.unit_id JOIN col c ON c.id=i.col_id"             \
     " LEFT JOIN user u ON u.id=i.created_by"
@@ -61,6 +63,12 @@ static Item *item_from_row(Arena *a, Stmt *st) {
     p->zWithdrawReason = db_col_dup(a, st, i++);
     p->zModifiedAt = db_col_dup(a, st, i++);
     p->zCreatedBy = db_col_dup(a, st, i++);
+    p->zKind = db_col_dup(a, st, i++);
+    p->zScope = db_col_dup(a, st, i++);
+    p->zForm = db_col_dup(a, st, i++);
+    p->zStage = db_col_dup(a, st, i++);
+    p->zAudience = db_col_dup(a, st, i++);
+    p->bMajor = (int)db_col_int(st, i++);
     return p;
 }
 
@@ -214,7 +222,7 @@ static int check_input(Arena *a, const ItemInput *in, Err *err) {
     if (in->zFormat && strcmp(in->zFormat, "text") != 0 && strcmp(in->zFormat, "md") != 0) {
         return err_set(err, ZW_EINPUT, "bad_format", "正文格式应为 text（公文文本）或 md（Markdown）", NULL);
     }
-    return ZW_OK;
+    return interpret_check_input(a, in, err);
 }
 
 static void (*xOnChange)(void);
@@ -298,6 +306,9 @@ int item_create(Db *db, Arena *a, const User *u, const char *zIp, const ItemInpu
     db_done(&st);
     if (!rc) {
         *piItem = db_last_rowid(db);
+        rc = interpret_save(db, a, *piItem, in, err);
+    }
+    if (!rc) {
         rc = audit_add(db, u, zIp, "item_create", arena_printf(a, "item:%lld", (long long)*piItem),
                        in->zTitle);
     }
@@ -362,6 +373,7 @@ int item_update(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem,
     db_bind_text(&st, 14, zNow);
     rc = db_run(&st);
     db_done(&st);
+    if (!rc) rc = interpret_save(db, a, iItem, in, err);
     if (!rc) rc = audit_add(db, u, zIp, "item_update", arena_printf(a, "item:%lld", (long long)iItem),
                             in->zChangeNote ? in->zChangeNote : "");
     return finish(db, rc, err);

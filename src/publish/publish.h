@@ -44,6 +44,13 @@ typedef struct ItemInput {
     int64_t iColumn;         /* column id; 0 = not given */
     const char *zTitle, *zBody, *zDocno, *zIssuer, *zWrittenAt, *zTopic, *zGenre;
     const char *zValidity, *zDisclosure, *zFormat, *zChangeNote;
+    /* 政策文件 / 政策解读 (src/interpret/interpret.h): NULL or unset means not given.
+    ** zAudience is canonical text from taxonomy_normalize. */
+    const char *zKind, *zScope, *zForm, *zStage, *zAudience;
+    int bMajorSet, bMajor;
+    int bInterpretsSet;         /* aInterprets replaces the list when set */
+    const int64_t *aInterprets; /* policy item ids */
+    int nInterprets;
 } ItemInput;
 
 /* An item as stored: the working copy plus publication data. */
@@ -60,6 +67,8 @@ typedef struct Item {
     const char *zWithdrawnAt, *zWithdrawReason;
     const char *zModifiedAt;
     const char *zCreatedBy;
+    const char *zKind, *zScope, *zForm, *zStage, *zAudience; /* see schema/0004_policy.sql */
+    int bMajor;
 } Item;
 
 /* One row of a list. */
