@@ -21,6 +21,7 @@
 #include "core/str.h"
 #include "core/util.h"
 #include "demo/demo.h"
+#include "interpret/interpret_web.h"
 #include "http/http.h"
 #include "publish/publish.h"
 #include "search/search.h"
@@ -66,6 +67,8 @@ static const Route aRoute[] = {
     {HTTP_GET, "/admin/items/#", admin_item_edit, 0},
     {HTTP_POST, "/admin/items/#", admin_item_save, 0},
     {HTTP_POST, "/admin/items/#/attachments", admin_item_attach, 0},
+    {HTTP_POST, "/admin/items/#/reposts", admin_repost_add, 0},
+    {HTTP_GET, "/admin/interpretation", admin_interp, 0},
     {HTTP_POST, "/admin/items/#/*", admin_item_action, 0},
     {HTTP_GET, "/admin/review", admin_review, 0},
     {HTTP_GET, "/admin/users", admin_users, 0},
@@ -83,6 +86,10 @@ static const Route aRoute[] = {
     {HTTP_GET, "/api/v1/items/#", api_item, ROUTE_API},
     {HTTP_PUT, "/api/v1/items/#", api_item_update, ROUTE_API},
     {HTTP_POST, "/api/v1/items/#/attachments", api_item_attach, ROUTE_API},
+    /* interpret (src/interpret) */
+    {HTTP_GET, "/api/v1/items/#/reposts", api_item_reposts, ROUTE_API},
+    {HTTP_POST, "/api/v1/items/#/reposts", api_item_repost_add, ROUTE_API},
+    {HTTP_GET, "/api/v1/stats/interpretation", api_interp_stats, ROUTE_API},
     {HTTP_POST, "/api/v1/items/#/*", api_item_action, ROUTE_API},
     {HTTP_GET, "/api/v1/log", api_log, ROUTE_API},
     {0, NULL, NULL, 0},

@@ -38,7 +38,7 @@ VALIDITY = {"有效", "已修改", "已废止", "已失效"}
 FORMATS = {"md", "text"}
 REQUIRED = ["unit", "column", "title", "issuer", "written_at", "published_at",
             "topic", "genre", "format"]
-OPTIONAL = ["docno", "validity"]
+OPTIONAL = ["docno", "validity", "kind", "scope", "major", "audience", "form", "stage", "interprets"]
 # genres that are policies: they must state their validity
 POLICY_GENRES = {"办法", "意见", "方案", "规划", "决定", "制度"}
 PUB_MIN, PUB_MAX = dt.date(2021, 1, 4), dt.date(2022, 12, 30)

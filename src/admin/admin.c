@@ -12,6 +12,7 @@
 #include "../auth/auth.h"
 #include "../core/log.h"
 #include "../core/util.h"
+#include "../interpret/interpret_web.h"
 #include "../publish/publish.h"
 #include "../text/gongwen.h"
 #include "../text/mask.h"
@@ -144,7 +145,7 @@ static int editor_page(Req *req, User *u, Item *p, const Prefill *pPre, Unit *pU
     static const char *const azOk[][2] = {
         {"saved", "已保存。"}, {"submitted", "已提交审核。"}, {"published", "已审核通过并发布。"},
         {"rejected", "已退回修改。"}, {"withdrawn", "已撤回，原网址将显示撤回说明。"},
-        {"attached", "附件已上传，将随下一次发布公开。"},
+        {"attached", "附件已上传，将随下一次发布公开。"}, {"repost", "已登记转载。"},
     };
     const char *zOk = http_arg(req, "ok");
     for (size_t i = 0; zOk && i < sizeof azOk / sizeof azOk[0]; i++) {
@@ -186,6 +187,8 @@ static int editor_page(Req *req, User *u, Item *p, const Prefill *pPre, Unit *pU
         tv_str(pw, "copies", g->zCopies);
     }
     tv_bool(it, "format_md", strcmp(zFormat, "md") == 0);
+    int rcPolicy = interpret_editor_data(req, p, it);
+    if (rcPolicy) return rcPolicy;
     tv_str(it, "unit", pUnit->zName);
     tv_str(it, "unit_code", pUnit->zCode);
     if (p) {
@@ -271,7 +274,8 @@ int admin_item_new(Req *req) {
     return editor_page(req, u, NULL, NULL, pUnit, NULL);
 }
 
-static void form_input(Req *req, ItemInput *in) {
+/* The editor's fields; ZW_OK or an error in *err (a bad policy field). */
+static int form_input(Req *req, ItemInput *in, Err *err) {
     memset(in, 0, sizeof *in);
     in->zTitle = http_form(req, "title");
     in->zBody = http_form(req, "body");
@@ -286,6 +290,9 @@ static void form_input(Req *req, ItemInput *in) {
     int64_t iCol = 0;
     const char *zCol = http_form(req, "column");
     if (zCol && str_to_i64(zCol, &iCol) == 0 && iCol > 0) in->iColumn = iCol;
+    int rc = interpret_form_input(req, in);
+    if (rc) *err = req->err;
+    return rc;
 }
 
 int admin_item_create(Req *req) {
@@ -293,13 +300,13 @@ int admin_item_create(Req *req) {
     User *u = need_user(req, ROLE_EDITOR, &rc);
     if (!u) return rc;
     ItemInput in;
-    form_input(req, &in);
+    Err err = {0};
+    rc = form_input(req, &in, &err);
     in.zUnit = http_form(req, "unit");
     if (!in.zUnit || u->eRole != ROLE_ADMIN) in.zUnit = u->zUnitCode;
     if (in.zIssuer && !*in.zIssuer) in.zIssuer = NULL;
     int64_t id;
-    Err err = {0};
-    rc = item_create(req->db, req->a, u, req->zIp, &in, &id, &err);
+    if (!rc) rc = item_create(req->db, req->a, u, req->zIp, &in, &id, &err);
     if (rc) {
         Unit *pUnit = unit_by_code(req->db, req->a, in.zUnit);
         if (!pUnit) return http_fail(req, ZW_EINPUT, "unknown_unit", "单位不存在");
@@ -383,9 +390,9 @@ int admin_item_save(Req *req) {
     User *u = need_user(req, ROLE_EDITOR, &rc);
     if (!u) return rc;
     ItemInput in;
-    form_input(req, &in);
     Err err = {0};
-    rc = item_update(req->db, req->a, u, req->zIp, req->aiArg[0], &in, &err);
+    rc = form_input(req, &in, &err);
+    if (!rc) rc = item_update(req->db, req->a, u, req->zIp, req->aiArg[0], &in, &err);
     if (rc) return editor_again(req, u, req->aiArg[0], rc, &err);
     return http_redirect(req, arena_printf(req->a, "/admin/items/%lld?ok=saved", (long long)req->aiArg[0]));
 }

@@ -17,6 +17,8 @@
 #include "../core/log.h"
 #include "../core/str.h"
 #include "../core/util.h"
+#include "../interpret/interpret.h"
+#include "../interpret/taxonomy.h"
 #include "../publish/publish.h"
 #include "../text/gongwen.h"
 
@@ -75,6 +77,8 @@ int demo_units(Db *db, Err *err) {
 /* One parsed record of items.txt. */
 typedef struct DemoItem {
     const char *zUnit, *zColumn, *zPublishedAt;
+    const char *zAudienceJson; /* audience as written, normalized at load */
+    const char *zInterprets;   /* 文号 of the policies, "；"-separated */
     ItemInput in;
 } DemoItem;
 
@@ -144,6 +148,21 @@ static int parse_items(Arena *a, const char *zText, DemoItem **paItem, int *pnIt
                 d->in.zDocno = v;
             } else if ((v = field(a, p, nLine, "validity"))) {
                 d->in.zValidity = v;
+            } else if ((v = field(a, p, nLine, "kind"))) {
+                d->in.zKind = v;
+            } else if ((v = field(a, p, nLine, "scope"))) {
+                d->in.zScope = v;
+            } else if ((v = field(a, p, nLine, "major"))) {
+                d->in.bMajorSet = 1;
+                d->in.bMajor = strcmp(v, "1") == 0;
+            } else if ((v = field(a, p, nLine, "form"))) {
+                d->in.zForm = v;
+            } else if ((v = field(a, p, nLine, "stage"))) {
+                d->in.zStage = v;
+            } else if ((v = field(a, p, nLine, "audience"))) {
+                d->zAudienceJson = v;
+            } else if ((v = field(a, p, nLine, "interprets"))) {
+                d->zInterprets = v;
             }
         } else if (d) {
             str_append(&body, p, nLine);
@@ -161,9 +180,46 @@ static int parse_items(Arena *a, const char *zText, DemoItem **paItem, int *pnIt
     return 0;
 }
 
+/* By publication date; on one day, interpretations after the policies they name. */
 static int cmp_date(const void *x, const void *y) {
     const DemoItem *a = x, *b = y;
-    return strcmp(a->zPublishedAt ? a->zPublishedAt : "", b->zPublishedAt ? b->zPublishedAt : "");
+    int c = strcmp(a->zPublishedAt ? a->zPublishedAt : "", b->zPublishedAt ? b->zPublishedAt : "");
+    if (c) return c;
+    return (a->zInterprets != NULL) - (b->zInterprets != NULL);
+}
+
+/* Resolve a demo item's audience (JSON → canonical) and the policies it interprets
+** (文号 → ids of policies published before it). */
+static int policy_fields(Db *db, Arena *a, DemoItem *d, Err *err) {
+    int rc;
+    if (d->zAudienceJson) {
+        TaxTowns towns;
+        Json *j;
+        if ((rc = taxonomy_towns(db, a, &towns))) return err_set(err, rc, NULL, "读取乡镇失败", NULL);
+        rc = json_parse(a, d->zAudienceJson, strlen(d->zAudienceJson), &j, err);
+        if (!rc) rc = taxonomy_normalize(a, &towns, j, &d->in.zAudience, err);
+        if (rc) return rc;
+    }
+    if (!d->zInterprets) return ZW_OK;
+    int64_t *aId = arena_alloc(a, sizeof *aId * INTERP_MAX_LINKS);
+    int n = 0;
+    const char *p = d->zInterprets;
+    while (*p && n < INTERP_MAX_LINKS) {
+        const char *e = strstr(p, "；");
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        Stmt st;
+        db_prepare(db, &st, "SELECT id FROM item WHERE docno=?1 AND kind='policy'");
+        db_bind_textn(&st, 1, p, k);
+        if (db_step(&st) == 1) aId[n++] = db_col_int(&st, 0);
+        db_done(&st);
+        p += k;
+        if (e) p += strlen("；");
+    }
+    if (n == 0) return err_set(err, ZW_EINPUT, NULL, "示例解读找不到所解读的政策", d->zInterprets);
+    d->in.bInterpretsSet = 1;
+    d->in.aInterprets = aId;
+    d->in.nInterprets = n;
+    return ZW_OK;
 }
 
 /* Publish one item as admin with the clock at 09:00 China time on zDate. */
@@ -235,6 +291,8 @@ int demo_load(Db *db, const char *zDemoPassword, Err *err) {
         in.zGenre = "通知";
         in.zValidity = "有效";
         in.zFormat = "text";
+        in.zKind = "policy";
+        in.zScope = "public";
         /* The body without the 版头 and 版记, as the editor's paste box would give it. */
         Gongwen g;
         in.zBody = gongwen_parse(&a, (const char *)pPlan->pData, pPlan->nData, NULL, &g, err) == ZW_OK &&
@@ -255,7 +313,8 @@ int demo_load(Db *db, const char *zDemoPassword, Err *err) {
             rc = err_set(err, ZW_EINPUT, NULL, "示例数据缺少字段", d->in.zTitle);
             break;
         }
-        rc = publish_one(db, &a, pAdmin, d->zUnit, d->zColumn, d->zPublishedAt, &d->in, err);
+        rc = policy_fields(db, &a, d, err);
+        if (!rc) rc = publish_one(db, &a, pAdmin, d->zUnit, d->zColumn, d->zPublishedAt, &d->in, err);
         if (rc) log_error("demo item failed title=%s", d->in.zTitle);
     }
     if (rc) {

@@ -283,3 +283,49 @@ void taxonomy_json(Str *s, const TaxTowns *pTowns) {
     }
     str_puts(s, "]}");
 }
+
+int taxonomy_from_form(Arena *a, const TaxTowns *pTowns, const Form *pForm, const char *zPrefix,
+                       const char **pzOut, Err *err) {
+    Audience aud;
+    memset(&aud, 0, sizeof aud);
+    size_t nPrefix = strlen(zPrefix);
+    for (int i = 0; i < pForm->nField; i++) {
+        const FormField *f = &pForm->aField[i];
+        if (strncmp(f->zName, zPrefix, nPrefix) != 0) continue;
+        int iDim = dim_index(f->zName + nPrefix);
+        if (iDim < 0 || !f->zValue[0]) continue;
+        int k = value_index(pTowns, iDim, f->zValue);
+        if (k < 0) {
+            return err_set(err, ZW_EINPUT, "bad_audience",
+                           arena_printf(a, "%s没有“%.40s”这一项", g_aTaxDim[iDim].zLabel, f->zValue),
+                           NULL);
+        }
+        aud.aBits[iDim] |= (uint64_t)1 << k;
+    }
+    *pzOut = audience_text(a, pTowns, &aud);
+    return ZW_OK;
+}
+
+void taxonomy_tval(Arena *a, TVal *d, const char *zKey, const TaxTowns *pTowns,
+                   const char *zPrefix, const char *zJson) {
+    Audience aud;
+    Err err = {0};
+    if (taxonomy_parse(a, pTowns, zJson, &aud, &err) != ZW_OK) memset(&aud, 0, sizeof aud);
+    TVal *pList = tv_list(d, zKey);
+    for (int i = 0; i < TAX_NDIM; i++) {
+        const TaxValue *aVal;
+        int nVal;
+        dim_values(pTowns, i, &aVal, &nVal);
+        TVal *t = tv_push(pList);
+        tv_str(t, "key", g_aTaxDim[i].zKey);
+        tv_str(t, "label", g_aTaxDim[i].zLabel);
+        tv_str(t, "name", arena_printf(a, "%s%s", zPrefix, g_aTaxDim[i].zKey));
+        TVal *pVals = tv_list(t, "values");
+        for (int k = 0; k < nVal && k < 64; k++) {
+            TVal *v = tv_push(pVals);
+            tv_str(v, "code", aVal[k].zCode);
+            tv_str(v, "label", aVal[k].zLabel);
+            tv_bool(v, "checked", (aud.aBits[i] >> k) & 1);
+        }
+    }
+}

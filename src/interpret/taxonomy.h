@@ -27,7 +27,9 @@
 #include "../core/err.h"
 #include "../core/json.h"
 #include "../core/str.h"
+#include "../http/form.h"
 #include "../store/db.h"
+#include "../web/tmpl.h"
 
 enum { TAX_GROUP, TAX_INDUSTRY, TAX_SIZE, TAX_TOWN, TAX_TOPIC, TAX_NDIM };
 
@@ -72,5 +74,14 @@ int audience_match(const Audience *pPolicy, const Audience *pProfile);
 const char *taxonomy_describe(Arena *a, const TaxTowns *pTowns, const char *zJson);
 /* The whole taxonomy as the JSON of GET /api/v1/taxonomy. */
 void taxonomy_json(Str *s, const TaxTowns *pTowns);
+
+/* HTML forms: checkboxes named zPrefix + dimension key ("aud_group", …), one field
+** per checked value.  taxonomy_from_form reads them into canonical text;
+** taxonomy_tval fills a list under zKey for templates/site/_audience.html:
+** [{key,label,name,values:[{code,label,checked}]}] with the values of zJson checked. */
+int taxonomy_from_form(Arena *a, const TaxTowns *pTowns, const Form *pForm, const char *zPrefix,
+                       const char **pzOut, Err *err);
+void taxonomy_tval(Arena *a, TVal *d, const char *zKey, const TaxTowns *pTowns,
+                   const char *zPrefix, const char *zJson);
 
 #endif

@@ -14,6 +14,7 @@
 #include "../core/embed.h"
 #include "../core/log.h"
 #include "../core/util.h"
+#include "../interpret/interpret_web.h"
 #include "../publish/publish.h"
 #include "../search/search.h"
 #include "../text/render.h"
@@ -32,6 +33,10 @@ void site_set_base_url(const char *zUrl) {
     snprintf(zBaseUrl, sizeof zBaseUrl, "%s", zUrl);
     size_t n = strlen(zBaseUrl);
     while (n > 0 && zBaseUrl[n - 1] == '/') zBaseUrl[--n] = 0;
+}
+
+const char *site_base_url(void) {
+    return zBaseUrl;
 }
 
 /* The key areas on the home page and in the area index, in order. */
@@ -293,10 +298,13 @@ static int item_page(Req *req, Item *p, int64_t iShown) {
         TVal *t = tv_push(pAtt);
         tv_str(t, "name", aAtt[i].zName);
         tv_str(t, "url", arena_printf(req->a, "/attachments/%lld", (long long)aAtt[i].id));
+        tv_bool(t, "image", strncmp(aAtt[i].zMime, "image/", 6) == 0);
+        tv_bool(t, "video", strncmp(aAtt[i].zMime, "video/", 6) == 0);
         tv_str(t, "size", aAtt[i].nSize >= 1024 * 1024
                               ? arena_printf(req->a, "%.1f MB", (double)aAtt[i].nSize / 1048576.0)
                               : arena_printf(req->a, "%.1f KB", (double)aAtt[i].nSize / 1024.0));
     }
+    if ((rc = interpret_page_data(req, p, it))) return rc;
     VersionRow *aVer;
     int nVer;
     if ((rc = item_versions(req->db, req->a, p->id, &aVer, &nVer))) return rc;
@@ -358,7 +366,9 @@ int site_attachment(Req *req) {
     req->nOutRaw = (size_t)t->nSize;
     Str cd;
     str_init(&cd, req->a);
-    str_puts(&cd, "attachment; filename*=UTF-8''");
+    /* Pictures and videos show inline on the item page (图示图解, 视频解读). */
+    int bInline = strncmp(t->zMime, "image/", 6) == 0 || strncmp(t->zMime, "video/", 6) == 0;
+    str_puts(&cd, bInline ? "inline; filename*=UTF-8''" : "attachment; filename*=UTF-8''");
     str_url(&cd, t->zName);
     http_add_header(req, "Content-Disposition", str_cstr(&cd));
     set_last_modified(req, t->zCreatedAt);

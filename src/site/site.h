@@ -31,6 +31,8 @@ int site_search(Req *req);        /* GET /search?q=&unit=&area=&genre=&year=&val
 
 /* Absolute base URL for feeds and the sitemap, e.g. "https://www.nxxj.gov.cn". */
 void site_set_base_url(const char *zUrl);
+/* That base URL, without a trailing '/' (for links in mails). */
+const char *site_base_url(void);
 
 /* Serve static files from this directory instead of the embedded copies (--dev). */
 void site_set_static_dir(const char *zDir);
