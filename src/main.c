@@ -15,6 +15,7 @@
 #include "api/api.h"
 #include "auth/auth.h"
 #include "calendar/workday.h"
+#include "consult/consult_web.h"
 #include "auth/auth_web.h"
 #include "core/embed.h"
 #include "core/log.h"
@@ -39,6 +40,19 @@
 static const Route aRoute[] = {
     {HTTP_GET, "/", site_home, ROUTE_CACHE},
     {HTTP_GET, "/healthz", site_healthz, 0},
+    /* consult (src/consult) */
+    {HTTP_POST, "/api/v1/items/#/questions", consult_api_ask, ROUTE_API | ROUTE_PUBLIC_POST},
+    {HTTP_POST, "/items/#/questions", consult_form_ask, ROUTE_PUBLIC_POST},
+    {HTTP_GET, "/zx/", consult_list_page, ROUTE_CACHE},
+    {HTTP_GET, "/zx/*", consult_track, 0},
+    {HTTP_GET, "/gk/*/zx/", consult_list_page, ROUTE_CACHE},
+    {HTTP_GET, "/admin/questions", consult_admin, 0},
+    {HTTP_POST, "/admin/questions/#/*", consult_admin_action, 0},
+    {HTTP_GET, "/api/v1/questions", consult_api_list, ROUTE_API},
+    {HTTP_GET, "/api/v1/questions/#", consult_api_get, ROUTE_API},
+    {HTTP_POST, "/api/v1/questions/#/answer", consult_api_answer, ROUTE_API},
+    {HTTP_POST, "/api/v1/questions/#/private", consult_api_private, ROUTE_API},
+
     {HTTP_GET, "/gk/", site_gk_index, ROUTE_CACHE},
     {HTTP_GET, "/gk/*/", site_gk_unit, ROUTE_CACHE},
     {HTTP_GET, "/gk/*/*/", site_gk_column, ROUTE_CACHE},

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../auth/auth.h"
+#include "../consult/consult_web.h"
 #include "../core/log.h"
 #include "../core/util.h"
 #include "../interpret/interpret_web.h"
@@ -94,6 +95,7 @@ int admin_dashboard(Req *req) {
     q.zState = "withdrawn";
     if ((rc = list_into(req, d, "withdrawn", &q, &n))) return rc;
     tv_int(d, "n_withdrawn", n);
+    if ((rc = consult_dashboard(req, u, d))) return rc;
     return page_render(req, "admin/dashboard.html", d);
 }
 

@@ -143,8 +143,9 @@ void http_json_reply(Req *req, int status);
 int http_fail(Req *req, int rc, const char *zCode, const char *zMsg);
 
 /* The page cache: whole GET replies keyed by path and query.  Entries are valid
-** while the global generation is unchanged; http_cache_bump() after any change
-** the public can see.  Thread-safe. */
+** while the global generation is unchanged and the clock hour (util_now()/3600) is
+** the one they were made in, so a cached form token is never stale (auth_web.h);
+** http_cache_bump() after any change the public can see.  Thread-safe. */
 void http_cache_bump(void);
 uint64_t http_cache_generation(void);
 /* Remove every entry (tests, memory pressure). */

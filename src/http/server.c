@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "../core/log.h"
+#include "../core/util.h"
 #include "http.h"
 
 /* ---------------------------------------------------------------- page cache */
@@ -38,6 +39,7 @@ struct CacheEntry {
     CacheEntry *pNext;
     char *zKey;
     uint64_t gen;
+    int64_t iHour;              /* clock hour (util_now()/3600) the entry was made in */
     struct MHD_Response *pResp; /* one reference held by the cache */
     char zEtag[24];
     size_t nBytes;
@@ -95,7 +97,10 @@ static struct MHD_Response *cache_get(const char *zKey, char *zEtag) {
     pthread_rwlock_rdlock(&cacheLock);
     for (CacheEntry *e = aBucket[b]; e; e = e->pNext) {
         if (strcmp(e->zKey, zKey) == 0) {
-            if (e->gen == gen) {
+            /* Entries also end with the clock hour they were made in: no cached page
+            ** carries a form token (auth_form_token) older than the current hour, and
+            ** nothing time-dependent (dates, overdue marks) is more than an hour old. */
+            if (e->gen == gen && e->iHour == util_now() / 3600) {
                 r = e->pResp;
                 /* MHD has no public "retain"; queueing takes its own reference, so the
                 ** read lock is held until the caller has queued (see cache_release). */
@@ -137,6 +142,7 @@ static void cache_put(const char *zKey, struct MHD_Response *pResp, const char *
     CacheEntry *e = xmalloc(sizeof *e);
     e->zKey = xstrdup(zKey);
     e->gen = gen;
+    e->iHour = util_now() / 3600;
     e->pResp = pResp;
     snprintf(e->zEtag, sizeof e->zEtag, "%s", zEtag);
     e->nBytes = n;

@@ -14,6 +14,7 @@
 #include "../core/embed.h"
 #include "../core/log.h"
 #include "../core/util.h"
+#include "../consult/consult_web.h"
 #include "../interpret/interpret_web.h"
 #include "../publish/publish.h"
 #include "../search/search.h"
@@ -320,6 +321,7 @@ static int item_page(Req *req, Item *p, int64_t iShown) {
             tv_bool(t, "shown", aVer[i].iVersion == iShown);
         }
     }
+    if (iShown == p->iLiveVersion && (rc = consult_item_page(req, p->id, it))) return rc;
     set_last_modified(req, p->zUpdatedAt);
     return page_render(req, "site/item.html", d);
 }
