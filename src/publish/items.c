@@ -607,9 +607,11 @@ int item_list(Db *db, Arena *a, const ItemQuery *q, ItemRow **paRow, int *pnRow,
     if (q->zUnit) str_puts(&w, " AND n.code=?1");
     if (q->iColumn) str_puts(&w, " AND (i.col_id=?2 OR c.parent_id=?2 OR c.parent_id IN (SELECT id FROM col WHERE parent_id=?2))");
     if (q->zSlug) {
+        /* The 政策解读 area lists every interpretation, whichever column holds it. */
         str_puts(&w, " AND (c.slug=?3 OR c.parent_id IN (SELECT id FROM col WHERE slug=?3)"
                      " OR c.parent_id IN (SELECT id FROM col WHERE parent_id IN"
-                     " (SELECT id FROM col WHERE slug=?3)))");
+                     " (SELECT id FROM col WHERE slug=?3))"
+                     " OR (?3='zcjd' AND i.kind='interpretation'))");
     }
     if (q->zState) str_puts(&w, " AND i.state=?4");
     if (q->iUnitOnly) str_puts(&w, " AND i.unit_id=?5");
