@@ -25,6 +25,9 @@
 #include "interpret/interpret_web.h"
 #include "http/http.h"
 #include "publish/publish.h"
+#include "push/push.h"
+#include "push/push_cli.h"
+#include "push/push_web.h"
 #include "search/search.h"
 #include "text/docno.h"
 #include "text/gongwen.h"
@@ -40,6 +43,22 @@
 static const Route aRoute[] = {
     {HTTP_GET, "/", site_home, ROUTE_CACHE},
     {HTTP_GET, "/healthz", site_healthz, 0},
+    /* push (src/push) */
+    {HTTP_GET, "/api/v1/taxonomy", push_api_taxonomy, ROUTE_API},
+    {HTTP_POST, "/api/v1/subscriptions", push_api_subscribe, ROUTE_API | ROUTE_PUBLIC_POST},
+    {HTTP_GET, "/api/v1/webhooks", push_api_webhooks, ROUTE_API},
+    {HTTP_POST, "/api/v1/webhooks", push_api_webhook_add, ROUTE_API},
+    {HTTP_DELETE, "/api/v1/webhooks/#", push_api_webhook_delete, ROUTE_API},
+    {HTTP_GET, "/dingyue", push_page_subscribe, ROUTE_CACHE},
+    {HTTP_POST, "/dingyue", push_form_subscribe, ROUTE_PUBLIC_POST},
+    {HTTP_GET, "/dingyue/confirm/*", push_page_confirm, 0},
+    {HTTP_GET, "/dingyue/m/*", push_page_manage, 0},
+    {HTTP_POST, "/dingyue/m/*", push_form_manage, ROUTE_PUBLIC_POST},
+    {HTTP_GET, "/dingyue/u/*", push_page_unsubscribe, 0},
+    {HTTP_POST, "/dingyue/u/*", push_post_unsubscribe, ROUTE_TOKEN_POST},
+    {HTTP_GET, "/dingyue/feed/*", push_feed, 0},
+    {HTTP_GET, "/zcpp", push_page_zcpp, ROUTE_CACHE},
+
     /* consult (src/consult) */
     {HTTP_POST, "/api/v1/items/#/questions", consult_api_ask, ROUTE_API | ROUTE_PUBLIC_POST},
     {HTTP_POST, "/items/#/questions", consult_form_ask, ROUTE_PUBLIC_POST},
@@ -263,17 +282,22 @@ static int cmd_init(int argc, char **argv) {
 static const char zServeHelp[] =
     "用法: zwgk serve --db FILE [--listen ADDR:PORT] [--threads N] [--max-body BYTES]\n"
     "                 [--base-url URL] [--trust-proxy] [--dev DIR]\n"
+    "                 [--smtp smtp://HOST:PORT] [--mail-from ADDRESS]\n"
     "  运行公众网站、后台和 JSON 接口。SIGTERM/SIGINT 时处理完进行中的请求后退出。\n"
     "  --listen     监听地址，默认 127.0.0.1:8080\n"
     "  --threads    工作线程数，默认 2（至少 1）\n"
     "  --max-body   请求体上限（字节），默认 20971520（20 MB），超出返回 413\n"
-    "  --base-url   订阅源和网站地图中使用的网址，默认 http://<listen>\n"
+    "  --base-url   订阅源、网站地图和推送邮件中使用的网址，默认 http://<listen>\n"
+    "  --smtp       发送推送邮件的 SMTP 服务器（也可用 zwgk push set 保存在数据库中）；\n"
+    "               未配置时邮件留在队列中\n"
+    "  --mail-from  推送邮件的发件地址\n"
     "  --trust-proxy 信任前置代理的 X-Forwarded-For / X-Forwarded-Proto\n"
     "  --dev DIR    从 DIR/templates 和 DIR/static 读取模板和静态文件（开发用）\n";
 
 static int cmd_serve(int argc, char **argv) {
     Opts o = {argc, argv, "serve"};
-    static const char *const azV[] = {"--db", "--listen", "--threads", "--max-body", "--base-url", "--dev", NULL};
+    static const char *const azV[] = {"--db", "--listen", "--threads", "--max-body", "--base-url", "--dev",
+                                      "--smtp", "--mail-from", NULL};
     static const char *const azF[] = {"--trust-proxy", NULL};
     opt_check(&o, azV, azF);
     HttpConfig cfg;
@@ -330,7 +354,11 @@ static int cmd_serve(int argc, char **argv) {
     }
     if (zDev) site_set_static_dir(arena_printf(&a, "%s/static", zDev));
     publish_on_change(http_cache_bump);
+    push_configure(opt_value(&o, "--smtp"), opt_value(&o, "--mail-from"), zBase,
+                   arena_printf(&a, "http://%s", cfg.zListen));
+    if (push_worker_start(cfg.zDbPath, &err) != ZW_OK) return fail("serve", &err);
     int rc = http_serve(&cfg, &err);
+    push_worker_stop();
     page_shutdown();
     arena_free(&a);
     if (rc) return fail("serve", &err);
@@ -478,6 +506,7 @@ static const Command aCmd[] = {
     {"import", import_cli, NULL, "导入公文文本或 Markdown 文件（每个文件一个事务）"},
     {"docno", docno_cli, NULL, "解析发文字号，输出规范形式（JSON）"},
     {"mask", mask_cli, NULL, "遮蔽标准输入中的身份证号、手机号码、银行卡号"},
+    {"push", push_cli, NULL, "政策推送：队列统计、设置、投递（stats、set、deliver）"},
     {"gongwen", gongwen_cli, NULL, "识别公文要素（标题、文号、成文日期、主送、抄送等），输出 JSON"},
     {NULL, NULL, NULL, NULL},
 };

@@ -30,6 +30,8 @@ enum { HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4, HTTP_PUT = 8, HTTP_DELETE = 1
 #define ROUTE_CACHE 1       /* GET reply may be cached while no session cookie is sent */
 #define ROUTE_PUBLIC_POST 2 /* state change allowed without a session (JSON or form token) */
 #define ROUTE_API 4         /* errors as JSON (set automatically for /api/ paths) */
+#define ROUTE_TOKEN_POST 8  /* POST authorised by a secret token in the URL itself (RFC 8058
+                               ** one-click unsubscribe): no session, CSRF or form token needed */
 
 typedef struct Req Req;
 typedef struct Route Route;

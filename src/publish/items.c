@@ -14,6 +14,7 @@
 #include "../core/str.h"
 #include "../core/util.h"
 #include "../interpret/interpret.h"
+#include "../push/push.h"
 #include "../text/docno.h"
 #include "../text/mask.h"
 #include "publish.h"
@@ -544,6 +545,8 @@ int item_approve(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem
         db_done(&st);
     }
     if (!rc) rc = fts_add(db, iItem);
+    /* 政策找人: queue the subscribers a new policy or interpretation concerns. */
+    if (!rc && iVersion == 1) rc = push_on_publish(db, a, iItem, iVersion, err);
     if (!rc) {
         rc = tlog_append(db, a, iVersion == 1 ? "publish" : "update", p, iVersion, zSha, zNow, err);
     }
@@ -584,6 +587,7 @@ int item_withdraw(Db *db, Arena *a, const User *u, const char *zIp, int64_t iIte
         rc = db_run(&st);
         db_done(&st);
     }
+    if (!rc) rc = push_on_withdraw(db, iItem, err); /* cancel what is still queued */
     if (!rc) rc = tlog_append(db, a, "withdraw", p, p->iLiveVersion, zSha, zNow, err);
     if (!rc) rc = audit_add(db, u, zIp, "item_withdraw", arena_printf(a, "item:%lld", (long long)iItem), zReason);
     return finish_public(db, rc, err);
