@@ -96,6 +96,7 @@ int admin_dashboard(Req *req) {
     if ((rc = list_into(req, d, "withdrawn", &q, &n))) return rc;
     tv_int(d, "n_withdrawn", n);
     if ((rc = consult_dashboard(req, u, d))) return rc;
+    if ((rc = interpret_dashboard(req, u, d))) return rc;
     return page_render(req, "admin/dashboard.html", d);
 }
 

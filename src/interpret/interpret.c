@@ -401,6 +401,17 @@ int interpret_stats(Db *db, Arena *a, int iYear, InterpStats **paStat, int *pnSt
     return ZW_OK;
 }
 
+int interpret_latest_year(Db *db) {
+    Stmt st;
+    int iYear = 0;
+    db_prepare(db, &st,
+               "SELECT CAST(substr(max(published_at),1,4) AS INTEGER) FROM item"
+               " WHERE kind='policy' AND live_version>0 AND state<>'withdrawn'");
+    if (db_step(&st) == 1) iYear = (int)db_col_int(&st, 0);
+    db_done(&st);
+    return iYear > 0 ? iYear : util_year(util_now());
+}
+
 static void json_ratio(Str *s, const char *zKey, double r) {
     str_appendf(s, ",\"%s\":", zKey);
     if (r < 0) str_puts(s, "null");

@@ -81,6 +81,8 @@ typedef struct InterpStats {
 /* Stats of every unit that has policies or interpretations (worst coverage first),
 ** followed by the county total as the last element. */
 int interpret_stats(Db *db, Arena *a, int iYear, InterpStats **paStat, int *pnStat, Err *err);
+/* The latest year in which a policy was published (the current year if none). */
+int interpret_latest_year(Db *db);
 /* JSON of GET /api/v1/stats/interpretation. */
 void interpret_stats_json(Str *s, int iYear, const InterpStats *aStat, int nStat);
 /* Horizontal bar chart (SVG, escaped text) of one ratio per unit. */

@@ -187,9 +187,10 @@ int interpret_form_input(Req *req, ItemInput *in) {
 
 /* ------------------------------------------------------------------- stats */
 
+/* ?year=, by default the latest year with a policy. */
 static int year_arg(Req *req, int64_t *piYear) {
     int iNow = util_year(util_now());
-    return http_arg_int(req, "year", 2000, iNow + 1, iNow, piYear);
+    return http_arg_int(req, "year", 2000, iNow + 1, interpret_latest_year(req->db), piYear);
 }
 
 int api_interp_stats(Req *req) {
@@ -274,6 +275,45 @@ int admin_interp(Req *req) {
         }
     }
     return page_render(req, "admin/interpretation.html", d);
+}
+
+int interpret_dashboard(Req *req, const User *u, TVal *d) {
+    InterpStats *aStat;
+    int nStat, rc;
+    int iYear = interpret_latest_year(req->db);
+    if ((rc = interpret_stats(req->db, req->a, iYear, &aStat, &nStat, &req->err))) return rc;
+    const InterpStats *p = &aStat[nStat - 1];
+    if (u->eRole != ROLE_ADMIN) {
+        p = NULL;
+        for (int i = 0; i + 1 < nStat; i++) {
+            if (aStat[i].iUnit == u->iUnit) p = &aStat[i];
+        }
+    }
+    if (!p || p->nPolicies == 0) return ZW_OK;
+    TVal *b = tv_child(d, "interp");
+    tv_int(b, "year", iYear);
+    tv_str(b, "scope", p->zUnitName);
+    tv_int(b, "policies", p->nPolicies);
+    tv_int(b, "interpreted", p->nInterpreted);
+    tv_str(b, "coverage", pct(req->a, interpret_ratio(p, INTERP_COVERAGE)));
+    tv_str(b, "diversified", pct(req->a, interpret_ratio(p, INTERP_DIVERSIFIED)));
+    tv_str(b, "graphic", pct(req->a, interpret_ratio(p, INTERP_GRAPHIC)));
+    if (u->eRole == ROLE_ADMIN) {
+        Str s;
+        str_init(&s, req->a);
+        interpret_stats_svg(&s, "各单位解读覆盖率", aStat, nStat, INTERP_COVERAGE, 100);
+        tv_html(b, "chart", html_trust(str_cstr(&s)));
+    }
+    TVal *pMiss = tv_list(b, "missing");
+    for (int k = 0; k < p->nMissing && k < 10; k++) {
+        TVal *m = tv_push(pMiss);
+        tv_str(m, "title", p->aMissing[k].zTitle);
+        tv_str(m, "url", arena_printf(req->a, "/admin/items/%lld", (long long)p->aMissing[k].id));
+        tv_int(m, "days", p->aMissing[k].nDaysLate);
+        tv_bool(m, "late", p->aMissing[k].nDaysLate > INTERP_TIMELY_WD);
+    }
+    tv_int(b, "n_missing", p->nMissing);
+    return ZW_OK;
 }
 
 /* ----------------------------------------------------------------- reposts */

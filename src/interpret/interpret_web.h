@@ -7,6 +7,7 @@
 #ifndef ZW_INTERPRET_WEB_H
 #define ZW_INTERPRET_WEB_H
 
+#include "../auth/auth.h"
 #include "../http/http.h"
 #include "../publish/publish.h"
 #include "../web/tmpl.h"
@@ -22,6 +23,10 @@ int interpret_form_input(Req *req, ItemInput *in);
 int api_interp_stats(Req *req);          /* GET  /api/v1/stats/interpretation?year= */
 int api_item_reposts(Req *req);          /* GET  /api/v1/items/ID/reposts */
 int api_item_repost_add(Req *req);       /* POST /api/v1/items/ID/reposts */
+/* The dashboard block (templates/admin/_interp_due.html): this year's coverage for the
+** user's unit, or the county chart for admins, and the policies still lacking an
+** interpretation. */
+int interpret_dashboard(Req *req, const User *u, TVal *d);
 int admin_interp(Req *req);              /* GET  /admin/interpretation?year= */
 int admin_repost_add(Req *req);          /* POST /admin/items/ID/reposts */
 
