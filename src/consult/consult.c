@@ -302,7 +302,8 @@ int consult_item_open(Db *db, Arena *a, int64_t iItem, int64_t *piUnit, const ch
     Stmt st;
     db_prepare(db, &st,
                "SELECT i.kind,i.unit_id,i.state,i.live_version,coalesce(v.title,i.title)"
-               " FROM item i LEFT JOIN item_version v ON v.item_id=i.id AND v.version=i.live_version"
+               " FROM item i"
+               " LEFT JOIN item_version v ON v.item_id=i.id AND v.version=i.live_version"
                " WHERE i.id=?1");
     db_bind_int(&st, 1, iItem);
     int r = db_step(&st);

@@ -252,7 +252,8 @@ static int precheck(Req *req, int64_t iItem, const QuestionInput *in, const char
 
 int consult_form_ask(Req *req) {
     int64_t iItem = req->aiArg[0];
-    QuestionInput in = {http_form(req, "name"), http_form(req, "email"), http_form(req, "question")};
+    QuestionInput in = {http_form(req, "name"), http_form(req, "email"),
+                        http_form(req, "question")};
     const char *zTrap = http_form(req, HONEYPOT_FIELD);
     const char *zTitle = NULL;
     Question *q = NULL;
@@ -419,7 +420,8 @@ static int state_arg(Req *req, const char *z, const char **pzState) {
     *pzState = NULL;
     if (!z || !*z || strcmp(z, "all") == 0) return ZW_OK;
     if (strcmp(z, "open") && strcmp(z, "answered") && strcmp(z, "private")) {
-        return http_fail(req, ZW_EINPUT, "bad_parameter", "参数 state 应为 open、answered、private 或 all");
+        return http_fail(req, ZW_EINPUT, "bad_parameter",
+                         "参数 state 应为 open、answered、private 或 all");
     }
     *pzState = z;
     return ZW_OK;

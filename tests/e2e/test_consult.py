@@ -2,15 +2,20 @@
 page form (form token, honeypot, limits, the 429 with Retry-After), the tracking page,
 staff answers (rights per unit, masking on the policy page and in the unit's Q&A list,
 the page cache refreshed), not-for-publication with a reason, the mails queued in the
-outbox, the audit log, and overdue questions in the back office."""
+outbox and delivered to a loopback SMTP sink, the audit log, and overdue questions in
+the back office."""
+import email
+import email.policy
 import os
 import re
 import sqlite3
 import sys
+import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lib import Server, check, columns, done  # noqa: E402
+from smtpsink import SmtpSink  # noqa: E402
 
 CODE_RE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{12}$")
 
@@ -56,7 +61,8 @@ def make_item(ed, rv, cols, title, kind):
     return iid
 
 
-srv = Server(extra=["--trust-proxy"])
+sink = SmtpSink()
+srv = Server(extra=["--trust-proxy", "--smtp", sink.url(), "--mail-from", "noreply@xiji.gov.cn"])
 try:
     pub = srv.client()
     ed = srv.client()
@@ -260,6 +266,27 @@ try:
     check(r.status == 403, "zx-7.12 another unit's editor 403 by form too")
     check(ed.get("/admin/questions?state=answered").status == 200 and
           "已按期办理" in ed.get("/admin/questions?state=answered").text, "zx-7.13 answered filter")
+
+    # zx-8: the mails reach the asker through SMTP
+    def delivered(addr):
+        return [email.message_from_bytes(m[2], policy=email.policy.default)
+                for m in list(sink.messages) if m[1] and m[1][0] == addr]
+    end = time.time() + 20
+    while time.time() < end and len(delivered("zhangsan@example.com")) < 3:
+        time.sleep(0.2)
+    got = delivered("zhangsan@example.com")
+    subjects = [str(m["Subject"]) for m in got]
+    check(len(got) == 3, "zx-8.1 receipt, answer and take-down mails delivered (%s)" % subjects)
+    if got:
+        body = got[0].get_body(preferencelist=("plain",)).get_content()
+        pretty = code1[:4] + "-" + code1[4:8] + "-" + code1[8:]
+        check(("政策咨询已收到（查询码 %s）" % pretty) in subjects[0] and "/zx/" + code1 in body and "张三，您好" in body,
+              "zx-8.2 the receipt: subject in Chinese, code, status link")
+    if len(got) > 1:
+        body = got[1].get_body(preferencelist=("plain",)).get_content()
+        check("已答复" in subjects[1] and "13912345678" in body, "zx-8.3 the answer as written goes to the asker")
+    check(not delivered("bot@example.com"), "zx-8.4 nothing for the honeypot")
 finally:
     check(srv.stop() == 0, "zx-9.1 clean stop")
+    sink.stop()
 done()

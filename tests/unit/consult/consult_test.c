@@ -256,7 +256,8 @@ int main(void) {
               ZW_EPERM);
         CHECK(consult_answer(db, &a, ed, "ip", q->id, " ", "http://x", &err) == ZW_EINPUT);
         CHECK(consult_answer(db, &a, ed, "ip", q->id,
-                             repeat(&a, "答", CONSULT_MAX_ANSWER + 1), "http://x", &err) == ZW_EINPUT);
+                             repeat(&a, "答", CONSULT_MAX_ANSWER + 1), "http://x", &err) ==
+              ZW_EINPUT);
         CHECK(consult_answer(db, &a, ed, "ip", 999999, "答复", "http://x", &err) == ZW_ENOTFOUND);
         CHECK_INT(count(db, "mail"), 1);
         CHECK_INT(count(db, "audit"), 0);

@@ -10,7 +10,9 @@ int main(void) {
     const int64_t t0 = 1000000;
 
     subtest("rl-1.1", "a burst of N, then refused with the wait in seconds") {
-        for (int i = 0; i < 5; i++) CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.1", &r, t0), 0);
+        for (int i = 0; i < 5; i++) {
+            CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.1", &r, t0), 0);
+        }
         CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.1", &r, t0), 120);
         CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.1", &r, t0 + 1000), 119);
         /* Refused requests take nothing: still 1 s to wait just before the token. */
@@ -23,11 +25,15 @@ int main(void) {
     }
     subtest("rl-1.3", "after the window the bucket is full again") {
         int64_t t = t0 + 240000 + 600000;
-        for (int i = 0; i < 5; i++) CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.1", &r, t), 0);
+        for (int i = 0; i < 5; i++) {
+            CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.1", &r, t), 0);
+        }
         CHECK(ratelimit_take_at(p, "consult", "10.0.0.1", &r, t) > 0);
     }
     subtest("rl-1.4", "buckets are per name and per key") {
-        for (int i = 0; i < 5; i++) CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.2", &r, t0), 0);
+        for (int i = 0; i < 5; i++) {
+            CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.2", &r, t0), 0);
+        }
         CHECK(ratelimit_take_at(p, "consult", "10.0.0.2", &r, t0) > 0);
         CHECK_INT(ratelimit_take_at(p, "consult", "10.0.0.3", &r, t0), 0);
         CHECK_INT(ratelimit_take_at(p, "subscribe", "10.0.0.2", &r, t0), 0);
