@@ -23,6 +23,8 @@
 #include "core/util.h"
 #include "demo/demo.h"
 #include "interpret/interpret_web.h"
+#include "norms/norms.h"
+#include "norms/norms_web.h"
 #include "http/http.h"
 #include "publish/publish.h"
 #include "push/push.h"
@@ -88,6 +90,7 @@ static const Route aRoute[] = {
     {HTTP_GET, "/a11y", site_a11y, 0},
     {HTTP_GET, "/favicon.ico", site_favicon, ROUTE_CACHE},
     {HTTP_GET, "/search", site_search, ROUTE_CACHE},
+    {HTTP_GET, "/gfxwj", site_norms, ROUTE_CACHE},
 
     {HTTP_GET, "/admin/login", auth_login_page, 0},
     {HTTP_POST, "/admin/login", auth_login_post, ROUTE_PUBLIC_POST},
@@ -101,6 +104,8 @@ static const Route aRoute[] = {
     {HTTP_POST, "/admin/items/#", admin_item_save, 0},
     {HTTP_POST, "/admin/items/#/attachments", admin_item_attach, 0},
     {HTTP_POST, "/admin/items/#/reposts", admin_repost_add, 0},
+    {HTTP_POST, "/admin/items/#/norm", admin_norm_set, 0},
+    {HTTP_POST, "/admin/items/#/norm-state", admin_norm_state, 0},
     {HTTP_GET, "/admin/interpretation", admin_interp, 0},
     {HTTP_POST, "/admin/items/#/*", admin_item_action, 0},
     {HTTP_GET, "/admin/review", admin_review, 0},
@@ -119,6 +124,13 @@ static const Route aRoute[] = {
     {HTTP_GET, "/api/v1/items/#", api_item, ROUTE_API},
     {HTTP_PUT, "/api/v1/items/#", api_item_update, ROUTE_API},
     {HTTP_POST, "/api/v1/items/#/attachments", api_item_attach, ROUTE_API},
+    /* norms (src/norms) */
+    {HTTP_GET, "/api/v1/norms", api_norms, ROUTE_API},
+    {HTTP_GET, "/api/v1/norms/#", api_norm, ROUTE_API},
+    {HTTP_PUT, "/api/v1/norms/#", api_norm_set, ROUTE_API},
+    {HTTP_POST, "/api/v1/norms/#/state", api_norm_state, ROUTE_API},
+    {HTTP_POST, "/api/v1/norm-reviews", api_norm_review_create, ROUTE_API},
+    {HTTP_POST, "/api/v1/norm-reviews/#/results", api_norm_review_result, ROUTE_API},
     /* interpret (src/interpret) */
     {HTTP_GET, "/api/v1/items/#/reposts", api_item_reposts, ROUTE_API},
     {HTTP_POST, "/api/v1/items/#/reposts", api_item_repost_add, ROUTE_API},
@@ -348,6 +360,7 @@ static int cmd_serve(int argc, char **argv) {
         zSecret = arena_strdup(&a, zNew);
     }
     auth_set_form_secret(zSecret);
+    norm_expire_daily(db); /* terms that ended while the server was down */
     db_close(db);
     if (page_init(zDev ? arena_printf(&a, "%s/templates", zDev) : NULL, &err) != ZW_OK) {
         return fail("serve", &err);

@@ -14,6 +14,7 @@
 #include "../core/log.h"
 #include "../core/util.h"
 #include "../interpret/interpret_web.h"
+#include "../norms/norms_web.h"
 #include "../publish/publish.h"
 #include "../text/gongwen.h"
 #include "../text/mask.h"
@@ -149,6 +150,7 @@ static int editor_page(Req *req, User *u, Item *p, const Prefill *pPre, Unit *pU
         {"saved", "已保存。"}, {"submitted", "已提交审核。"}, {"published", "已审核通过并发布。"},
         {"rejected", "已退回修改。"}, {"withdrawn", "已撤回，原网址将显示撤回说明。"},
         {"attached", "附件已上传，将随下一次发布公开。"}, {"repost", "已登记转载。"},
+        {"norm", "规范性文件信息已保存。"},
     };
     const char *zOk = http_arg(req, "ok");
     for (size_t i = 0; zOk && i < sizeof azOk / sizeof azOk[0]; i++) {
@@ -191,6 +193,7 @@ static int editor_page(Req *req, User *u, Item *p, const Prefill *pPre, Unit *pU
     }
     tv_bool(it, "format_md", strcmp(zFormat, "md") == 0);
     int rcPolicy = interpret_editor_data(req, p, it);
+    if (!rcPolicy && p) rcPolicy = norms_page_data(req, p, it);
     if (rcPolicy) return rcPolicy;
     tv_str(it, "unit", pUnit->zName);
     tv_str(it, "unit_code", pUnit->zCode);

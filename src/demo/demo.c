@@ -19,6 +19,7 @@
 #include "../core/util.h"
 #include "../interpret/interpret.h"
 #include "../interpret/taxonomy.h"
+#include "../norms/norms.h"
 #include "../publish/publish.h"
 #include "../text/gongwen.h"
 
@@ -222,6 +223,45 @@ static int policy_fields(Db *db, Arena *a, DemoItem *d, Err *err) {
     return ZW_OK;
 }
 
+/* The demo's normative documents with the dates and terms their texts give. */
+static int demo_norms(Db *db, Arena *a, const User *u, Err *err) {
+    static const struct {
+        const char *zDocno, *zEffective, *zExpires;
+    } aNorm[] = {
+        {"西政发〔2021〕9号", "2021-03-10", "2021-12-31"},
+        {"西政发〔2021〕28号", "2021-08-15", "2026-08-14"},
+        {"西自然资发〔2021〕33号", "2021-10-01", "2023-09-30"},
+        {"西市监发〔2021〕35号", "2021-08-01", "2023-07-31"},
+        {"西财发〔2021〕15号", "2021-05-01", "2026-04-30"},
+        {"西教体发〔2021〕48号", "2022-01-01", "2023-12-31"},
+        {"西政发〔2021〕61号", "2021-12-14", NULL},
+    };
+    int64_t aId[sizeof aNorm / sizeof aNorm[0]];
+    int rc = ZW_OK;
+    for (size_t i = 0; i < sizeof aNorm / sizeof aNorm[0] && !rc; i++) {
+        Stmt st;
+        aId[i] = 0;
+        const char *zWritten = NULL;
+        db_prepare(db, &st, "SELECT id,written_at FROM item WHERE docno=?1");
+        db_bind_text(&st, 1, aNorm[i].zDocno);
+        if (db_step(&st) == 1) {
+            aId[i] = db_col_int(&st, 0);
+            zWritten = db_col_dup(a, &st, 1);
+        }
+        db_done(&st);
+        if (!aId[i]) return err_set(err, ZW_EINPUT, NULL, "示例规范性文件不存在", aNorm[i].zDocno);
+        NormInput in = {NULL, zWritten, aNorm[i].zEffective, aNorm[i].zExpires ? aNorm[i].zExpires : ""};
+        rc = norm_set(db, a, u, "127.0.0.1", aId[i], &in, err);
+    }
+    /* The 2021 review (清理) that led to 西政发〔2021〕61号 kept the county's current ones. */
+    int64_t iReview = 0;
+    if (!rc) rc = norm_review_create(db, a, u, "127.0.0.1", "2021年行政规范性文件集中清理", 2021, &iReview, err);
+    for (size_t i = 1; i < 3 && !rc; i++) {
+        rc = norm_review_result(db, a, u, "127.0.0.1", iReview, aId[i], "继续有效", "", err);
+    }
+    return rc;
+}
+
 /* Publish one item as admin with the clock at 09:00 China time on zDate. */
 static int publish_one(Db *db, Arena *a, const User *u, const char *zUnit, const char *zColumn,
                        const char *zDate, ItemInput *in, Err *err) {
@@ -317,6 +357,7 @@ int demo_load(Db *db, const char *zDemoPassword, Err *err) {
         if (!rc) rc = publish_one(db, &a, pAdmin, d->zUnit, d->zColumn, d->zPublishedAt, &d->in, err);
         if (rc) log_error("demo item failed title=%s", d->in.zTitle);
     }
+    if (!rc) rc = demo_norms(db, &a, pAdmin, err);
     if (rc) {
         db_rollback(db);
         arena_free(&a);

@@ -16,6 +16,7 @@
 #include "../core/util.h"
 #include "../consult/consult_web.h"
 #include "../interpret/interpret_web.h"
+#include "../norms/norms_web.h"
 #include "../publish/publish.h"
 #include "../search/search.h"
 #include "../text/render.h"
@@ -306,6 +307,7 @@ static int item_page(Req *req, Item *p, int64_t iShown) {
                               : arena_printf(req->a, "%.1f KB", (double)aAtt[i].nSize / 1024.0));
     }
     if ((rc = interpret_page_data(req, p, it))) return rc;
+    if ((rc = norms_page_data(req, p, it))) return rc;
     VersionRow *aVer;
     int nVer;
     if ((rc = item_versions(req->db, req->a, p->id, &aVer, &nVer))) return rc;
