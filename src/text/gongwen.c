@@ -25,17 +25,17 @@
 ** characters, or at least 40), and the next part starts with a Han character, “,
 ** ‘ or 《, and is not a heading (一、 （一） 1. 第一条 ①).
 **
-** The 文号 recognizer here is deliberately simple (prefix, bracketed year 1900–2099,
-** number, 号; or …令/年 第N号).  TODO(docno): once src/text/docno.h lands, replace
-** docno_match() and docno_line() below with docno_parse(), which normalises brackets
-** and the other variants of regs.md §8.
+** The 文号 line is read with docno_parse (src/text/docno.h), so every bracket and
+** spelling of regs.md §8 is recognised and the 文号 comes out normalized.
 **
-** Relies on core/str (UTF-8, Str, JSON) and core/arena; knows nothing of storage.
+** Relies on core/str (UTF-8, Str, JSON), core/arena and text/docno; knows nothing of storage.
 */
 #include "gongwen.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "docno.h"
 
 /* ------------------------------------------------------------ characters */
 
@@ -529,22 +529,6 @@ static char *collapse_spaces(Arena *a, const char *z, size_t n) {
     return (char *)str_cstr(&s);
 }
 
-/* Full-width digits to ASCII, the rest unchanged. */
-static char *ascii_digits(Arena *a, const char *z, size_t n) {
-    Str s;
-    str_init(&s, a);
-    for (size_t i = 0; i < n;) {
-        int len, d = dec_digit(z + i, n - i, &len);
-        if (d >= 0) {
-            str_putc(&s, (char)('0' + d));
-            i += (size_t)len;
-        } else {
-            str_putc(&s, z[i++]);
-        }
-    }
-    return (char *)str_cstr(&s);
-}
-
 /* Remove trailing 。；，、：and ASCII .;,: from z (in place); returns its new length. */
 static size_t strip_trailing_punct(char *z, size_t n) {
     static const char *const azP[] = {"。", "；", "，", "、", "：", ";", ",", ":", "."};
@@ -922,63 +906,28 @@ static size_t after_label(const Line *L, const char *zLabel) {
     return i;
 }
 
-/* ------------------------------------------------------------ 文号 (TODO(docno)) */
+/* ------------------------------------------------------------ 文号 */
 
-/* 1 if the squeezed zs[0..ns) is wholly a 文号: 代字〔YYYY〕N号 with any of the
-** usual brackets, or (…令|…年|…公告)第N号.  The year goes to *pYear (0 for 第N号).
-** TODO(docno): replace with docno_parse() from src/text/docno.h. */
-static int docno_match(const char *zs, size_t ns, int *pYear) {
-    static const char *const azOpen[] = {"〔", "[", "【", "（", "(", "［", "〖"};
-    static const char *const azClose[] = {"〕", "]", "】", "）", ")", "］", "〗"};
-    size_t i = 0;
-    int nPre = 0, len, d, y = 0, nSeq = 0;
+/* 1 if the squeezed zs[0..ns) is wholly a 文号 (docno_parse: every bracket and
+** spelling of regs.md §8, orders such as 国务院令第711号); its value goes to *pD. */
+static int docno_match(Arena *a, const char *zs, size_t ns, Docno *pD) {
     if (ns > 120) return 0;
-    if (!ends_with(zs, ns, "号") && !ends_with(zs, ns, "號")) return 0;
-    size_t nBody = ns - 3;
-    /* 代字: Han characters and ASCII letters/digits up to the bracket. */
-    int iBracket = -1;
-    while (i < nBody) {
-        for (int j = 0; j < 7 && iBracket < 0; j++) {
-            if (starts_with(zs + i, nBody - i, azOpen[j])) iBracket = j;
-        }
-        if (iBracket >= 0) break;
-        uint32_t c = cp_at(zs, nBody, i, &len);
-        if (!is_han(c) && !is_ascii_alnum(c) && dec_digit(zs + i, nBody - i, &len) < 0) break;
-        if (c == 0x7B2C) break; /* 第 */
-        nPre++;
-        i += (size_t)len;
+    if (docno_parse(a, arena_strndup(a, zs, ns), pD, NULL) == ZW_OK) return 1;
+    /* A 令's own line: 第N号 under the 令 mark, with no 代字. */
+    int len, nSeq = 0;
+    int64_t iSeq = 0;
+    size_t i = 3;
+    if (!starts_with(zs, ns, "第") || !ends_with(zs, ns, "号")) return 0;
+    for (int d; i < ns - 3 && (d = dec_digit(zs + i, ns - 3 - i, &len)) >= 0; i += (size_t)len) {
+        iSeq = iSeq * 10 + d;
+        nSeq++;
     }
-    if (iBracket >= 0 && nPre >= 1 && nPre <= 20) {
-        i += strlen(azOpen[iBracket]);
-        for (int k = 0; k < 4; k++) {
-            if ((d = dec_digit(zs + i, nBody - i, &len)) < 0) return 0;
-            y = y * 10 + d;
-            i += (size_t)len;
-        }
-        int bClose = 0;
-        for (int j = 0; j < 7 && !bClose; j++) {
-            if (starts_with(zs + i, nBody - i, azClose[j])) {
-                i += strlen(azClose[j]);
-                bClose = 1;
-            }
-        }
-        if (!bClose || y < 1900 || y > 2099) return 0;
-        if (starts_with(zs + i, nBody - i, "第")) i += 3;
-        while (i < nBody && dec_digit(zs + i, nBody - i, &len) >= 0) i += (size_t)len, nSeq++;
-        if (i != nBody || nSeq < 1 || nSeq > 6) return 0;
-        *pYear = y;
-        return 1;
-    }
-    /* …第N号 */
-    if (iBracket >= 0 || i >= nBody || !starts_with(zs + i, nBody - i, "第") || nPre > 20) return 0;
-    if (nPre > 0 && !ends_with(zs, i, "令") && !ends_with(zs, i, "年") &&
-        !ends_with(zs, i, "公告")) {
-        return 0;
-    }
-    i += 3;
-    while (i < nBody && dec_digit(zs + i, nBody - i, &len) >= 0) i += (size_t)len, nSeq++;
-    if (i != nBody || nSeq < 1 || nSeq > 6) return 0;
-    *pYear = 0;
+    if (i != ns - 3 || nSeq < 1 || nSeq > 6 || iSeq < 1) return 0;
+    memset(pD, 0, sizeof *pD);
+    pD->iSeq = iSeq;
+    pD->bOrder = 1;
+    pD->zOrg = "";
+    pD->zNormalized = arena_printf(a, "第%lld号", (long long)iSeq);
     return 1;
 }
 
@@ -1036,10 +985,12 @@ static int docno_line(Arena *a, const Line *L, int bNames, char **pzDocno, int *
         memcpy(buf + nBuf, L->z + i, j - i);
         nBuf += j - i;
         i = j;
-        if (docno_match(buf, nBuf, pYear)) {
+        Docno d;
+        if (docno_match(a, buf, nBuf, &d)) {
             while (i < nLeft && (k = space_len(L->z + i, nLeft - i)) > 0) i += k;
             if (i < nLeft && !bNames && iSign < 0) return 0; /* something else follows */
-            *pzDocno = ascii_digits(a, buf, nBuf);
+            *pzDocno = (char *)d.zNormalized;
+            *pYear = d.iYear;
             if (iSign >= 0) {
                 size_t s = (size_t)iSign + strlen("签发人");
                 if (starts_with(L->z + s, L->n - s, "：")) s += 3;

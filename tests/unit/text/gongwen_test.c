@@ -307,7 +307,7 @@ int main(void) {
         Gongwen g = parse(zTongzhi);
         CHECK_STR(g.zSecrecy, "秘密★1年");
         CHECK_STR(g.zMark, "西吉县人民政府文件");
-        CHECK_STR(g.zDocno, "西政发［2021］5号");
+        CHECK_STR(g.zDocno, "西政发〔2021〕5号"); /* normalized, as the 文号 field stores it */
         CHECK_STR(g.zTitle, "西吉县人民政府关于做好2021年政府开放活动的通知");
         CHECK_STR(joined(g.azAddressee, g.nAddressee), "各乡（镇）人民政府|县直各部门、各单位");
         CHECK_STR(joined(g.azAttachment, g.nAttachment), "政府开放活动安排表|问卷调查样表");
