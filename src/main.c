@@ -15,6 +15,7 @@
 #include "api/api.h"
 #include "auth/auth.h"
 #include "calendar/workday.h"
+#include "apply/apply_web.h"
 #include "consult/consult_web.h"
 #include "auth/auth_web.h"
 #include "core/embed.h"
@@ -73,6 +74,23 @@ static const Route aRoute[] = {
     {HTTP_GET, "/api/v1/questions/#", consult_api_get, ROUTE_API},
     {HTTP_POST, "/api/v1/questions/#/answer", consult_api_answer, ROUTE_API},
     {HTTP_POST, "/api/v1/questions/#/private", consult_api_private, ROUTE_API},
+
+    /* apply (src/apply) */
+    {HTTP_GET, "/ysqgk", apply_form_page, 0},
+    {HTTP_POST, "/ysqgk", apply_form_post, ROUTE_PUBLIC_POST},
+    {HTTP_GET, "/ysqgk/register", apply_register_page, ROUTE_CACHE},
+    {HTTP_GET, "/ysqgk/*", apply_track, 0},
+    {HTTP_POST, "/api/v1/applications", apply_api_submit, ROUTE_API | ROUTE_PUBLIC_POST},
+    {HTTP_GET, "/api/v1/applications", apply_api_list, ROUTE_API},
+    {HTTP_GET, "/api/v1/applications/#", apply_api_get, ROUTE_API},
+    {HTTP_POST, "/api/v1/applications/#/*", apply_api_action, ROUTE_API},
+    {HTTP_GET, "/admin/applications", apply_admin_list, 0},
+    {HTTP_POST, "/admin/applications", apply_admin_create, 0},
+    {HTTP_GET, "/admin/applications/new", apply_admin_new, 0},
+    {HTTP_GET, "/admin/applications/templates", apply_admin_templates, 0},
+    {HTTP_POST, "/admin/applications/templates", apply_admin_template_save, 0},
+    {HTTP_GET, "/admin/applications/#", apply_admin_case, 0},
+    {HTTP_POST, "/admin/applications/#/*", apply_admin_action, 0},
 
     {HTTP_GET, "/gk/", site_gk_index, ROUTE_CACHE},
     {HTTP_GET, "/gk/*/", site_gk_unit, ROUTE_CACHE},

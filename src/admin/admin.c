@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "../apply/apply_web.h"
 #include "../auth/auth.h"
 #include "../consult/consult_web.h"
 #include "../core/log.h"
@@ -97,6 +98,7 @@ int admin_dashboard(Req *req) {
     if ((rc = list_into(req, d, "withdrawn", &q, &n))) return rc;
     tv_int(d, "n_withdrawn", n);
     if ((rc = consult_dashboard(req, u, d))) return rc;
+    if ((rc = apply_dashboard(req, u, d))) return rc;
     if ((rc = interpret_dashboard(req, u, d))) return rc;
     return page_render(req, "admin/dashboard.html", d);
 }
