@@ -66,7 +66,7 @@ CREATE TABLE push_batch(
   freq     INTEGER NOT NULL,
   due      INTEGER NOT NULL,
   state    INTEGER NOT NULL DEFAULT 0 CHECK(state IN (0,1,2)),
-  n        INTEGER NOT NULL,                   -- rows queued
+  n        INTEGER NOT NULL,                   -- rows queued for the item (all frequencies)
   created_at TEXT NOT NULL,
   PRIMARY KEY(item_id, freq)
 ) WITHOUT ROWID;

@@ -546,43 +546,43 @@ int push_queue_item(Db *db, Arena *a, int64_t iItem, int64_t *pnQueued, Err *err
     for (int k = 0; k < nAud; k++) {
         if ((rc = taxonomy_parse(a, &towns, azAud[k], &aAud[k], err))) return rc;
     }
-    int64_t now = util_now();
+    int64_t now = util_now(), nTotal = 0;
     Stmt st;
+    /* Only the dimensions the audience names become conditions (literal pieces). */
+    static const char *const azCond[TAX_NDIM] = {
+        " AND (b_group&?2)<>0", " AND (b_industry&?3)<>0", " AND (b_size&?4)<>0",
+        " AND (b_town&?5)<>0", " AND (b_topic&?6)<>0"};
     for (int k = 0; k < nAud; k++) {
         /* One pass over push_sub in id order: the new rows are appends to the key. */
-        db_prepare(db, &st,
-                   "INSERT OR IGNORE INTO push_queue(item_id,sub_id,freq)"
-                   " SELECT ?1,id,freq FROM push_sub"
-                   " WHERE (?2=0 OR (b_group&?2)<>0) AND (?3=0 OR (b_industry&?3)<>0)"
-                   " AND (?4=0 OR (b_size&?4)<>0) AND (?5=0 OR (b_town&?5)<>0)"
-                   " AND (?6=0 OR (b_topic&?6)<>0)");
+        Str sql;
+        str_init(&sql, a);
+        str_puts(&sql, "INSERT OR IGNORE INTO push_queue(item_id,sub_id,freq)"
+                       " SELECT ?1,id,freq FROM push_sub WHERE 1");
+        for (int d = 0; d < TAX_NDIM; d++) {
+            if (aAud[k].aBits[d]) str_puts(&sql, azCond[d]);
+        }
+        if ((rc = db_prepare_dynamic(db, &st, str_cstr(&sql)))) return db_err(db, err);
         db_bind_int(&st, 1, iItem);
-        for (int d = 0; d < TAX_NDIM; d++) db_bind_int(&st, 2 + d, (int64_t)aAud[k].aBits[d]);
+        for (int d = 0; d < TAX_NDIM; d++) {
+            if (aAud[k].aBits[d]) db_bind_int(&st, 2 + d, (int64_t)aAud[k].aBits[d]);
+        }
         rc = db_run(&st);
         db_done(&st);
         if (rc) return db_err(db, err);
+        nTotal += db_changes(db);
     }
     char zNow[21];
     util_iso_time(now, zNow);
-    int64_t nTotal = 0;
-    int64_t anFreq[PUSH_NFREQ] = {0};
-    db_prepare(db, &st, "SELECT freq,count(*) FROM push_queue WHERE item_id=?1 GROUP BY freq");
-    db_bind_int(&st, 1, iItem);
-    while (db_step(&st) == 1) {
-        int64_t f = db_col_int(&st, 0);
-        if (f >= 0 && f < PUSH_NFREQ) anFreq[f] = db_col_int(&st, 1);
-    }
-    db_done(&st);
-    for (int f = 0; f < PUSH_NFREQ && !rc; f++) {
-        if (!anFreq[f]) continue;
-        nTotal += anFreq[f];
+    /* A batch per frequency: counting rows per frequency would cost a second pass
+    ** over them; an empty batch is finished by the worker at once. */
+    for (int f = 0; f < PUSH_NFREQ && nTotal > 0 && !rc; f++) {
         db_prepare(db, &st,
                    "INSERT OR IGNORE INTO push_batch(item_id,freq,due,n,created_at)"
                    " VALUES(?1,?2,?3,?4,?5)");
         db_bind_int(&st, 1, iItem);
         db_bind_int(&st, 2, f);
         db_bind_int(&st, 3, push_due(f, now));
-        db_bind_int(&st, 4, anFreq[f]);
+        db_bind_int(&st, 4, nTotal);
         db_bind_text(&st, 5, zNow);
         rc = db_run(&st);
         db_done(&st);

@@ -23,7 +23,9 @@ static const char zHelp[] =
     "                                       在前台投递，直到队列中没有到期的邮件\n"
     "  zwgk push flush --db FILE            把所有待发的每日/每周汇总提前到现在（测试用）\n"
     "  zwgk push queue --db FILE --item ID [--rollback]\n"
-    "                                       为一条政策匹配并排队订阅者，报告用时（基准测试用）\n";
+    "                                       为一条政策匹配并排队订阅者，报告用时（基准测试用）\n"
+    "  zwgk push rebuild --db FILE          按订阅条件重建匹配表 push_sub\n"
+    "  zwgk push taxonomy --db FILE         输出分类（与 GET /api/v1/taxonomy 相同）\n";
 
 static const char *arg_after(int argc, char **argv, const char *zName) {
     for (int i = 0; i + 1 < argc; i++) {
@@ -131,6 +133,25 @@ int push_cli(int argc, char **argv) {
         double ms = now_ms() - t0;
         printf("deliver: %lld messages in %.0f ms (%.0f/s)\n", (long long)nTotal, ms,
                ms > 0 ? (double)nTotal * 1000.0 / ms : 0.0);
+    } else if (strcmp(zSub, "rebuild") == 0) {
+        double t0 = now_ms();
+        rc = db_begin(db);
+        if (!rc) rc = push_rebuild(db, &a, &err);
+        if (rc) {
+            db_rollback(db);
+        } else {
+            rc = db_commit(db);
+        }
+        if (!rc) printf("rebuild: %lld subscribers in %.0f ms\n", (long long)count(db, "subscribers"), now_ms() - t0);
+    } else if (strcmp(zSub, "taxonomy") == 0) {
+        TaxTowns towns;
+        rc = taxonomy_towns(db, &a, &towns);
+        if (!rc) {
+            Str s;
+            str_init(&s, &a);
+            taxonomy_json(&s, &towns);
+            printf("%s\n", str_cstr(&s));
+        }
     } else if (strcmp(zSub, "queue") == 0) {
         int64_t iItem = 0, nQueued = 0;
         const char *z = arg_after(argc, argv, "--item");
