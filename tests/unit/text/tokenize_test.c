@@ -45,6 +45,11 @@ int main(void) {
         CHECK_STR(toks(&a, "號", 0), "号@0-3");
         CHECK_STR(toks(&a, "財政", 1), "财政@0-6");
         CHECK(tok_fold(0x3000) == ' ');
+        CHECK_STR(toks(&a, "學校寧夏", 1), "学校@0-6 校宁@3-9 宁夏@6-12"); /* 學 寧: the larger table */
+        /* Folding is idempotent: no simplified form is itself folded again. */
+        int bIdem = 1;
+        for (unsigned c = 0x4E00; c <= 0x9FFF; c++) bIdem &= tok_fold(tok_fold(c)) == tok_fold(c);
+        CHECK(bIdem);
     }
     subtest("tok-1.4", "invalid UTF-8 separates; long words are cut") {
         CHECK_STR(toks(&a, "ab\xff" "cd", 0), "ab@0-2 cd@3-5");
