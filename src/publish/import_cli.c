@@ -72,6 +72,29 @@ static int front_matter(Arena *a, char *z, ItemInput *in) {
             else if (strcmp(p, "topic") == 0) in->zTopic = v;
             else if (strcmp(p, "genre") == 0) in->zGenre = v;
             else if (strcmp(p, "validity") == 0) in->zValidity = v;
+            else if (strcmp(p, "kind") == 0) in->zKind = v;
+            else if (strcmp(p, "scope") == 0) in->zScope = v;
+            else if (strcmp(p, "form") == 0) in->zForm = v;
+            else if (strcmp(p, "stage") == 0) in->zStage = v;
+            else if (strcmp(p, "major") == 0) {
+                in->bMajorSet = 1;
+                in->bMajor = strcmp(v, "true") == 0 || strcmp(v, "1") == 0 || strcmp(v, "是") == 0;
+            } else if (strcmp(p, "interprets") == 0) {
+                /* Item ids separated by commas or spaces; a bad one fails the file later. */
+                int64_t *aId = arena_alloc(a, sizeof *aId * 21);
+                int n = 0;
+                for (const char *q = v; *q && n < 21;) {
+                    while (*q == ',' || *q == ' ') q++;
+                    if (!*q) break;
+                    char *e2;
+                    long long x = strtoll(q, &e2, 10);
+                    aId[n++] = e2 == q ? -1 : x;
+                    q = e2 == q ? q + strlen(q) : e2;
+                }
+                in->bInterpretsSet = 1;
+                in->aInterprets = aId;
+                in->nInterprets = n;
+            }
         }
         if (!e) break;
         p = e + 1;
