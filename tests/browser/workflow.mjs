@@ -332,6 +332,18 @@ try {
         await axeCheck(page, 'home');
         await page.goto(publicUrl);
         await axeCheck(page, 'item');
+        // The library, the 政策解读 area and an interpretation page (demo data).
+        await page.goto(abs('/gfxwj?state=all'));
+        await axeCheck(page, 'norms library');
+        await page.goto(abs('/area/zcjd/'));
+        await axeCheck(page, 'interpretations area');
+        const first = await page.locator('ul.list li > a').first().getAttribute('href');
+        if (check('the 政策解读 area lists an interpretation', !!first)) {
+            await page.goto(abs(first));
+            await axeCheck(page, 'interpretation');
+            const back = await page.locator('p.interprets a').count();
+            check('the interpretation links back to its policy', back > 0);
+        }
     });
 
     // 7. The reviewer withdraws it; the public URL answers 410 with the reason.
