@@ -18,7 +18,8 @@
 static const char zHelp[] =
     "用法:\n"
     "  zwgk push stats --db FILE            队列统计（订阅者、待发送、已发送、失败）\n"
-    "  zwgk push set --db FILE KEY VALUE    保存设置：smtp、mail_from、base_url\n"
+    "  zwgk push set --db FILE KEY VALUE    保存设置：smtp、mail_from、base_url、\n"
+    "                                       subscribe_limit（每个地址的订阅请求上限，N/S，默认 20/3600）\n"
     "  zwgk push deliver --db FILE [--smtp URL] [--mail-from ADDR] [--base-url URL]\n"
     "                                       在前台投递，直到队列中没有到期的邮件\n"
     "  zwgk push flush --db FILE            把所有待发的每日/每周汇总提前到现在（测试用）\n"
@@ -99,12 +100,12 @@ int push_cli(int argc, char **argv) {
         static const char *const az[] = {"subscribers", "queued", "sent", "failed", "outbox", "webhooks"};
         for (int i = 0; i < 6; i++) printf("%s %lld\n", az[i], (long long)count(db, az[i]));
     } else if (strcmp(zSub, "set") == 0) {
-        static const char *const azKey[] = {"smtp", "mail_from", "base_url", NULL};
+        static const char *const azKey[] = {"smtp", "mail_from", "base_url", "subscribe_limit", NULL};
         const char *zKey = argc >= 5 ? argv[argc - 2] : NULL, *zVal = argc >= 5 ? argv[argc - 1] : NULL;
         int bOk = 0;
         for (int i = 0; zKey && azKey[i]; i++) bOk |= strcmp(zKey, azKey[i]) == 0;
         if (!bOk) {
-            fprintf(stderr, "zwgk push set: KEY 应为 smtp、mail_from 或 base_url\n");
+            fprintf(stderr, "zwgk push set: KEY 应为 smtp、mail_from、base_url 或 subscribe_limit\n");
             rc = 2;
             goto done;
         }

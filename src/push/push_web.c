@@ -11,7 +11,9 @@
 #include "../auth/auth_web.h"
 #include "../core/log.h"
 #include "../core/util.h"
+#include "../http/ratelimit.h"
 #include "../interpret/taxonomy.h"
+#include "../publish/publish.h"
 #include "../web/page.h"
 #include "mail.h"
 #include "push.h"
@@ -29,6 +31,15 @@ static int load_towns(Req *req, TaxTowns *pTowns) {
         return http_fail(req, ZW_EDB, "db", "读取乡镇列表失败");
     }
     return ZW_OK;
+}
+
+/* Subscription requests per client address: setting push_subscribe_limit "N/S",
+** default 20 an hour (the per-address throttle of confirmation mails is in push.c). */
+static int subscribe_limit(Req *req) {
+    RateRule r = {20, 3600};
+    const char *z = setting_get(req->db, req->a, "push_subscribe_limit", NULL);
+    if (z) ratelimit_rule_parse(z, &r);
+    return ratelimit_check(req, "subscribe", &r);
 }
 
 /* ---------------------------------------------------------------- the API */
@@ -58,6 +69,7 @@ int push_api_subscribe(Req *req) {
     const char *zProfile;
     int rc = load_towns(req, &towns);
     if (!rc) rc = taxonomy_normalize(req->a, &towns, json_get(req->pJson, "profile"), &zProfile, &req->err);
+    if (!rc) rc = subscribe_limit(req);
     if (rc) return rc;
     rc = sub_request(req->db, req->a, jEmail->zStr,  zProfile,
                      jFreq && jFreq->eType == JSON_STR ? jFreq->zStr : NULL, &req->err);
@@ -197,6 +209,7 @@ int push_form_subscribe(Req *req) {
     const char *zEmail = http_form(req, "email");
     const char *zFreq = http_form(req, "frequency");
     int eFreq = push_freq_parse(zFreq);
+    if ((rc = subscribe_limit(req))) return rc;
     Err err = {0};
     rc = taxonomy_from_form(req->a, &towns, &req->form, FORM_PREFIX, &zProfile, &err);
     if (!rc) rc = sub_request(req->db, req->a, zEmail ? str_trim(req->a, zEmail) : NULL, zProfile, zFreq, &err);

@@ -138,7 +138,11 @@ static int smtp_ready(Db *db, Arena *a) {
         snprintf(D.zFrom, sizeof D.zFrom, "%s", zFrom);
         D.pSmtp = mail_smtp_new(D.zSmtpUrl, D.zFrom, &D.bStop);
         D.bWarnedNoSmtp = 0;
-        log_info("push: mail via %s from %s", D.zSmtpUrl, D.zFrom);
+        /* Never log credentials (smtp://user:password@host). */
+        const char *zHost = strstr(D.zSmtpUrl, "://");
+        zHost = zHost ? zHost + 3 : D.zSmtpUrl;
+        const char *zAt = strchr(zHost, '@');
+        log_info("push: mail via %s from %s", zAt ? zAt + 1 : zHost, D.zFrom);
     }
     return util_now() >= D.iPauseUntil;
 }

@@ -78,6 +78,9 @@ srv = None
 try:
     srv = Server(extra=["--smtp", sink.url(), "--mail-from", "noreply@xiji.gov.cn"])
     srv_flags = ["--smtp", sink.url(), "--mail-from", "noreply@xiji.gov.cn"]
+    # The test subscribes some 45 addresses from one client address.
+    subprocess.run([BIN, "push", "set", "--db", srv.db, "subscribe_limit", "1000/60"], check=True,
+                   stdout=subprocess.DEVNULL)
     pub = srv.client()
     ed = srv.client()
     rv = srv.client()
@@ -324,10 +327,21 @@ try:
     check(left == 0, "ps-10.5 all rows marked sent (%d left)" % left)
     db.close()
 
-    # ps-11: a clean stop is quick even with the worker idle
+    # ps-11: the per-address limit on subscription requests (429 in Chinese)
+    subprocess.run([BIN, "push", "set", "--db", srv.db, "subscribe_limit", "2/3600"], check=True,
+                   stdout=subprocess.DEVNULL)
+    c2 = srv2.client()
+    codes = [c2.post("/api/v1/subscriptions", {"email": "rl%d@example.com" % i, "profile": {}}).status
+             for i in range(3)]
+    r = c2.post("/api/v1/subscriptions", {"email": "rl9@example.com", "profile": {}})
+    check(codes == [202, 202, 429] and r.status == 429 and "频繁" in r.json()["error"]["message"],
+          "ps-11.0 per-address limit answers 429 in Chinese (%s %d %s)" % (codes, r.status, r.text[:80]))
+    check(r.header("Retry-After") is not None, "ps-11.0b Retry-After")
+
+    # ps-12: a clean stop is quick even with the worker idle
     t0 = time.time()
     rc = srv2.stop()
-    check(rc == 0 and time.time() - t0 < 5, "ps-11.1 SIGTERM stops within seconds (%.1fs, rc=%s)" % (time.time() - t0, rc))
+    check(rc == 0 and time.time() - t0 < 5, "ps-12.1 SIGTERM stops within seconds (%.1fs, rc=%s)" % (time.time() - t0, rc))
 finally:
     if srv and srv.proc.poll() is None:
         srv.stop()
