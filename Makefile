@@ -2,13 +2,13 @@
 # Objects go to build/ (normal) and build/asan/ (sanitizers); nothing is written elsewhere.
 
 CC      ?= cc
-PKGS    := libmicrohttpd libsodium sqlite3 md4c-html libcurl
+PKGS    := libmicrohttpd libsodium sqlite3 md4c-html libcurl xlsxwriter
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wvla -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_GNU_SOURCE -pthread $(WARN)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lmicrohttpd -lsodium -lsqlite3 -lmd4c-html -lmd4c -lcurl)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lmicrohttpd -lsodium -lsqlite3 -lmd4c-html -lmd4c -lcurl -lxlsxwriter -lz)
 LDLIBS  = $(PKG_LIBS) -pthread -lm
 
 B       ?= build

@@ -31,6 +31,8 @@
 #include "push/push.h"
 #include "push/push_cli.h"
 #include "push/push_web.h"
+#include "report/report.h"
+#include "report/report_web.h"
 #include "search/search.h"
 #include "text/docno.h"
 #include "text/gongwen.h"
@@ -155,6 +157,16 @@ static const Route aRoute[] = {
     {HTTP_GET, "/api/v1/stats/interpretation", api_interp_stats, ROUTE_API},
     {HTTP_POST, "/api/v1/items/#/*", api_item_action, ROUTE_API},
     {HTTP_GET, "/api/v1/log", api_log, ROUTE_API},
+    /* report (src/report) */
+    {HTTP_GET, "/admin/report", report_admin_page, 0},
+    {HTTP_GET, "/admin/report.xlsx", report_admin_xlsx, 0},
+    {HTTP_POST, "/admin/report/figures", report_admin_figures, 0},
+    {HTTP_POST, "/admin/report/text", report_admin_text, 0},
+    {HTTP_POST, "/admin/report/publish", report_admin_publish, 0},
+    {HTTP_GET, "/api/v1/reports/*/#", report_api_get, ROUTE_API},
+    {HTTP_PUT, "/api/v1/reports/*/#/figures", report_api_figures, ROUTE_API},
+    {HTTP_PUT, "/api/v1/reports/*/#/sections", report_api_sections, ROUTE_API},
+    {HTTP_POST, "/api/v1/reports/*/#/publish", report_api_publish, ROUTE_API},
     {0, NULL, NULL, 0},
 };
 
@@ -539,6 +551,7 @@ static const Command aCmd[] = {
     {"mask", mask_cli, NULL, "遮蔽标准输入中的身份证号、手机号码、银行卡号"},
     {"push", push_cli, NULL, "政策推送：队列统计、设置、投递（stats、set、deliver）"},
     {"gongwen", gongwen_cli, NULL, "识别公文要素（标题、文号、成文日期、主送、抄送等），输出 JSON"},
+    {"report", report_cli, NULL, "政府信息公开工作年度报告：report annual（JSON、HTML、Excel）"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -3,7 +3,7 @@
 # Idempotent: does nothing when every package is present.  Run as root (or via sudo).
 set -e
 PKGS="build-essential pkg-config sqlite3 libsqlite3-dev libmicrohttpd-dev libsodium-dev
-libmd4c-dev libmd4c-html0-dev libcurl4-openssl-dev curl clang python3"
+libmd4c-dev libmd4c-html0-dev libcurl4-openssl-dev libxlsxwriter-dev curl clang python3"
 # Browser tests and page benchmarks; skipped with ZWGK_MINIMAL=1.
 if [ "${ZWGK_MINIMAL:-0}" != 1 ]; then
     PKGS="$PKGS chromium fonts-noto-cjk nginx-light wrk"

@@ -17,6 +17,7 @@
 #include "../interpret/interpret_web.h"
 #include "../norms/norms_web.h"
 #include "../publish/publish.h"
+#include "../report/report_web.h"
 #include "../text/gongwen.h"
 #include "../text/mask.h"
 #include "../web/page.h"
@@ -100,6 +101,7 @@ int admin_dashboard(Req *req) {
     if ((rc = consult_dashboard(req, u, d))) return rc;
     if ((rc = apply_dashboard(req, u, d))) return rc;
     if ((rc = interpret_dashboard(req, u, d))) return rc;
+    if ((rc = report_dashboard(req, u, d))) return rc;
     return page_render(req, "admin/dashboard.html", d);
 }
 
