@@ -6,6 +6,13 @@
 ** then make title highlights and body snippets for that page only.
 ** SQL shape varies with the filters and is assembled from literal pieces; every
 ** value is a bound parameter.
+**
+** Cost (bench/search/README.md): item_fts holds exactly the live version of every
+** published, not withdrawn item (the workflow keeps it so, in the same transaction),
+** so without filters the count and the rank window read item_fts alone: joining item
+** there reads one item row (about one page, the body is inline) per match, which is
+** seconds for a common word in a million items.  The page query joins item, unit and
+** col for what it shows and checks state again, so a stale index row is never shown.
 */
 #include "search.h"
 
@@ -28,12 +35,19 @@ Html search_mark_html(Arena *a, const char *z) {
     return html_trust(str_cstr(&s));
 }
 
-/* WHERE clause and joins shared by the count, window and page queries.
+/* WHERE clause and joins shared by the count, window and page queries; bLive adds
+** the live version as v (its title, read without the body).
+** item_fts is always the outer loop (CROSS JOIN): with a filter on unit or column,
+** SQLite would otherwise start from the unit's items and run the MATCH once per item,
+** each a fresh FTS5 query (27 s for 教育 in one unit of a million items).  Each match
+** then checks the filters in item_search, a covering index of a few dozen bytes a
+** row (schema/0009), not in the item row, which holds the body (one page a match).
 ** Parameters: ?1 match, ?10 unit, ?11 area slug, ?12 genre, ?13 year, ?14 validity. */
-static void add_where(Str *s, const SearchFilter *f) {
-    str_puts(s, " FROM item_fts f JOIN item i ON i.id=f.rowid JOIN unit n ON n.id=i.unit_id"
-                " JOIN col c ON c.id=i.col_id"
-                " WHERE item_fts MATCH ?1 AND i.live_version>0 AND i.state<>'withdrawn'");
+static void add_where(Str *s, const SearchFilter *f, int bLive) {
+    str_puts(s, " FROM item_fts f CROSS JOIN item i INDEXED BY item_search ON i.id=f.rowid"
+                " JOIN unit n ON n.id=i.unit_id JOIN col c ON c.id=i.col_id");
+    if (bLive) str_puts(s, " JOIN item_version v ON v.item_id=i.id AND v.version=i.live_version");
+    str_puts(s, " WHERE item_fts MATCH ?1 AND i.live_version>0 AND i.state<>'withdrawn'");
     if (f->zUnit) str_puts(s, " AND n.code=?10");
     if (f->zArea) {
         str_puts(s, " AND (c.slug=?11 OR c.parent_id IN (SELECT id FROM col WHERE slug=?11)"
@@ -43,6 +57,11 @@ static void add_where(Str *s, const SearchFilter *f) {
     if (f->zGenre) str_puts(s, " AND i.genre=?12");
     if (f->iYear) str_puts(s, " AND substr(i.published_at,1,4)=?13");
     if (f->zValidity) str_puts(s, " AND i.validity=?14");
+}
+
+/* 1 if any filter narrows the matches (sorting is not a filter). */
+static int has_filter(const SearchFilter *f) {
+    return f->zUnit || f->zArea || f->zGenre || f->iYear || f->zValidity;
 }
 
 static void bind_filters(Stmt *st, Arena *a, const SearchQuery *q, const SearchFilter *f) {
@@ -67,9 +86,14 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     int rc;
 
     /* 1. How many. */
+    int bFilter = has_filter(f);
     str_init(&sql, a);
-    str_puts(&sql, "SELECT count(*)");
-    add_where(&sql, f);
+    if (bFilter) {
+        str_puts(&sql, "SELECT count(*)");
+        add_where(&sql, f, 0);
+    } else {
+        str_puts(&sql, "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1");
+    }
     if ((rc = db_prepare_dynamic(db, &st, str_cstr(&sql)))) return db_err(db, err);
     bind_filters(&st, a, q, f);
     int r = db_step(&st);
@@ -84,9 +108,14 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     int64_t iLow = 0;
     if (!f->bByDate && *pnTotal > SEARCH_RANK_WINDOW) {
         str_reset(&sql);
-        str_puts(&sql, "SELECT f.rowid");
-        add_where(&sql, f);
-        str_puts(&sql, " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?2");
+        if (bFilter) {
+            str_puts(&sql, "SELECT f.rowid");
+            add_where(&sql, f, 0);
+            str_puts(&sql, " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?2");
+        } else {
+            str_puts(&sql, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1"
+                           " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
+        }
         if ((rc = db_prepare_dynamic(db, &st, str_cstr(&sql)))) return db_err(db, err);
         bind_filters(&st, a, q, f);
         db_bind_int(&st, 2, SEARCH_RANK_WINDOW - 1);
@@ -96,17 +125,20 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
 
     /* 3. One page. */
     str_reset(&sql);
-    str_puts(&sql, "SELECT f.rowid, i.title, n.name, n.code, i.docno, i.published_at, c.name,"
+    /* The score is bm25 (zwgk_rank, store/fts.c) times the boosts.  The phrase boost
+    ** reads the live title as v.title: f.title would make FTS5 fetch the whole row
+    ** (body included) through search_content for every ranked match. */
+    str_puts(&sql, "SELECT f.rowid, v.title, n.name, n.code, i.docno, i.published_at, c.name,"
                    " i.validity, i.genre,");
     if (f->bByDate) {
         str_puts(&sql, " 0.0");
     } else {
-        str_puts(&sql, " bm25(item_fts, 10.0, 1.0, 5.0) * (1.0"
-                       " + CASE WHEN ?3 <> '' AND instr(f.title, ?3) > 0 THEN 1.0 ELSE 0.0 END"
+        str_puts(&sql, " zwgk_rank(item_fts, 10.0, 1.0, 5.0) * (1.0"
+                       " + CASE WHEN ?3 <> '' AND instr(v.title, ?3) > 0 THEN 1.0 ELSE 0.0 END"
                        " + 0.5 * max(0.0, 1.0 - (julianday('now') - julianday(i.published_at)) / 3650.0)"
                        " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END) AS score");
     }
-    add_where(&sql, f);
+    add_where(&sql, f, 1);
     if (iLow) str_puts(&sql, " AND f.rowid >= ?4");
     str_puts(&sql, f->bByDate ? " ORDER BY i.published_at DESC, i.id DESC" : " ORDER BY score, i.id DESC");
     str_puts(&sql, " LIMIT ?5 OFFSET ?6");

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
-** fts.c: registers the FTS5 tokenizer "zwgk" (text/tokenize.c) on a connection,
-** through the fts5_api pointer obtained with SELECT fts5(?1).  The tokenizer has
-** no state and no arguments.
+** fts.c: registers, on each connection, through the fts5_api pointer obtained with
+** SELECT fts5(?1):
+**   - the FTS5 tokenizer "zwgk" (text/tokenize.c); it has no state and no arguments;
+**   - the auxiliary function zwgk_rank(), FTS5's bm25() without its full scans
+**     (see rank_fn below), which search/search.c ranks with.
 */
+#include <math.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../core/log.h"
@@ -43,6 +47,98 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTe
     return tok_run(pText, nText, bQuery, on_token, &c);
 }
 
+/* ---- zwgk_rank ------------------------------------------------------------------ */
+
+/* Per-query data of zwgk_rank, kept with xSetAuxdata for the rows of one query. */
+typedef struct RankData {
+    int nPhrase;
+    double avgdl;   /* average row size in tokens */
+    double *aIdf;   /* [nPhrase] */
+    double *aFreq;  /* [nPhrase], scratch for one row */
+} RankData;
+
+/* Counts the rows of one phrase; stops with SQLITE_DONE at the limit in aCount[1]. */
+static int count_cb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUser) {
+    (void)pApi;
+    (void)pFts;
+    int64_t *aCount = pUser;
+    return ++aCount[0] >= aCount[1] ? SQLITE_DONE : SQLITE_OK;
+}
+
+static int rank_data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RankData **pp) {
+    RankData *p = pApi->xGetAuxdata(pFts, 0);
+    if (p) {
+        *pp = p;
+        return SQLITE_OK;
+    }
+    int nPhrase = pApi->xPhraseCount(pFts);
+    p = sqlite3_malloc64(sizeof *p + sizeof(double) * 2 * (size_t)nPhrase);
+    if (!p) return SQLITE_NOMEM;
+    memset(p, 0, sizeof *p);
+    p->nPhrase = nPhrase;
+    p->aIdf = (double *)&p[1];
+    p->aFreq = p->aIdf + nPhrase;
+    sqlite3_int64 nRow = 0, nToken = 0;
+    int rc = pApi->xRowCount(pFts, &nRow);
+    if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
+    p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
+    for (int i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
+        if (nPhrase == 1) {
+            p->aIdf[i] = 1.0;
+            continue;
+        }
+        /* bm25's IDF, log((N - n + 0.5) / (n + 0.5)) with a floor of 1e-6, reaches the
+        ** floor at n = N/2: counting further changes nothing. */
+        int64_t aCount[2] = {0, nRow / 2 + 1};
+        rc = pApi->xQueryPhrase(pFts, i, aCount, count_cb);
+        double idf = log(((double)nRow - (double)aCount[0] + 0.5) / ((double)aCount[0] + 0.5));
+        p->aIdf[i] = idf > 0.0 ? idf : 1e-6;
+    }
+    if (rc == SQLITE_OK) rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
+    else sqlite3_free(p);
+    if (rc == SQLITE_OK) *pp = p;
+    return rc;
+}
+
+/* zwgk_rank(tbl, w0, w1, ...): the value of FTS5's bm25(tbl, w0, w1, ...) (k1 1.2,
+** b 0.75, weight wN for column N, 1.0 when not given; negative, lower is better),
+** up to one positive factor per query, so ORDER BY gives the same order, at a
+** bounded cost.  bm25() counts the rows of every phrase of the query, for its IDF,
+** before it scores the first row: a full scan of a common word's doclist (as long as
+** count(*) of it) even when only a few thousand rows are ranked.  Here a one-phrase
+** query, where the IDF is a constant factor, counts nothing, and a phrase of a
+** longer query is counted only up to half the rows, where the IDF reaches its
+** floor. */
+static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
+                    int nVal, sqlite3_value **apVal) {
+    const double k1 = 1.2, b = 0.75;
+    RankData *p = NULL;
+    int nInst = 0, nTok = 0;
+    int rc = rank_data(pApi, pFts, &p);
+    if (rc == SQLITE_OK) {
+        memset(p->aFreq, 0, sizeof(double) * (size_t)p->nPhrase);
+        rc = pApi->xInstCount(pFts, &nInst);
+    }
+    for (int i = 0; rc == SQLITE_OK && i < nInst; i++) {
+        int iPhrase, iCol, iOff;
+        rc = pApi->xInst(pFts, i, &iPhrase, &iCol, &iOff);
+        if (rc == SQLITE_OK) {
+            p->aFreq[iPhrase] += nVal > iCol ? sqlite3_value_double(apVal[iCol]) : 1.0;
+        }
+    }
+    if (rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nTok);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(pCtx, rc);
+        return;
+    }
+    double score = 0.0, d = (double)nTok;
+    for (int i = 0; i < p->nPhrase; i++) {
+        double f = p->aFreq[i];
+        score += p->aIdf[i] * (f * (k1 + 1.0)) / (f + k1 * (1.0 - b + b * d / p->avgdl));
+    }
+    sqlite3_result_double(pCtx, -score);
+}
+
 int fts_register(sqlite3 *h) {
     fts5_api *pApi = NULL;
     sqlite3_stmt *st = NULL;
@@ -55,5 +151,7 @@ int fts_register(sqlite3 *h) {
         return SQLITE_ERROR;
     }
     static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
-    return pApi->xCreateTokenizer(pApi, "zwgk", NULL, &tok, NULL);
+    int rc = pApi->xCreateTokenizer(pApi, "zwgk", NULL, &tok, NULL);
+    if (rc == SQLITE_OK) rc = pApi->xCreateFunction(pApi, "zwgk_rank", NULL, rank_fn, NULL);
+    return rc;
 }

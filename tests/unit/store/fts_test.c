@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+/* fts_test.c: zwgk_rank() (store/fts.c) ranks as FTS5's bm25() does. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../../src/core/str.h"
+#include "../../../src/store/db.h"
+#include "t.h"
+
+/* Rowids matching zMatch, best first by bm25 (bRank 0) or zwgk_rank (1): "3 1 2". */
+static const char *order(Db *db, Arena *a, const char *zMatch, int bRank) {
+    Stmt st;
+    Str s;
+    str_init(&s, a);
+    if (bRank) {
+        db_prepare(db, &st,
+                   "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY zwgk_rank(t, 10.0, 1.0), rowid");
+    } else {
+        db_prepare(db, &st,
+                   "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY bm25(t, 10.0, 1.0), rowid");
+    }
+    db_bind_text(&st, 1, zMatch);
+    while (db_step(&st) == 1) {
+        str_appendf(&s, "%s%lld", s.n ? " " : "", (long long)db_col_int(&st, 0));
+    }
+    db_done(&st);
+    return str_cstr(&s);
+}
+
+/* How many distinct values zwgk_rank / bm25 takes over the rows matching zMatch. */
+static int64_t n_ratio(Db *db, const char *zMatch) {
+    Stmt st;
+    db_prepare(db, &st,
+               "WITH x AS MATERIALIZED (SELECT round(zwgk_rank(t, 10.0, 1.0)"
+               " / bm25(t, 10.0, 1.0), 9) AS r FROM t WHERE t MATCH ?1)"
+               " SELECT count(DISTINCT r) FROM x");
+    db_bind_text(&st, 1, zMatch);
+    int64_t n = db_step(&st) == 1 ? db_col_int(&st, 0) : -1;
+    db_done(&st);
+    return n;
+}
+
+int main(void) {
+    Arena a;
+    arena_init(&a);
+    char zPath[] = "/tmp/zwgk-fts-XXXXXX";
+    int fd = mkstemp(zPath);
+    if (fd >= 0) close(fd);
+    Db *db;
+    Err err = {0};
+    CHECK(db_open(&db, zPath, DB_CREATE, &err) == ZW_OK);
+    CHECK(db_exec_script(db,
+                         "CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='zwgk',"
+                         " prefix='1');"
+                         "INSERT INTO t(rowid,title,body) VALUES"
+                         "(1,'关于做好教育工作的通知','教育 教育 资助 学生 公开'),"
+                         "(2,'政务公开工作要点','教育资助资金公开，学生资助政策公开。'),"
+                         "(3,'学生资助政策解读','资助 资助 资助 教育 学校 学校 学校 学校'),"
+                         "(4,'年度报告','公开 公开 公开 公开 公开 公开 公开 公开 公开 公开'),"
+                         "(5,'教育局','县教育局关于学校食堂的通知'),"
+                         "(6,'食堂','学校食堂食品安全检查，教育系统学生营养改善计划');",
+                         &err) == ZW_OK);
+    subtest("fts-1.1", "one phrase: the order of bm25") {
+        const char *az[] = {"\"教育\"", "\"资助\"", "\"公开\"", "\"学生资助\"", "\"学\" *",
+                            "\"食堂\""};
+        for (size_t i = 0; i < sizeof az / sizeof az[0]; i++) {
+            CHECK_STR(order(db, &a, az[i], 1), order(db, &a, az[i], 0));
+        }
+    }
+    subtest("fts-1.2", "several phrases: the order of bm25, IDF included") {
+        const char *az[] = {"\"教育\" AND \"资助\"", "\"学校\" AND \"教育\"",
+                            "\"教育\" OR \"食堂\"",  "\"资助\" OR \"食堂\" OR \"公开\"",
+                            "(\"资助\" OR \"公开\")", "\"教育\" NOT \"食堂\"",
+                            "\"学\" * AND \"公开\""};
+        for (size_t i = 0; i < sizeof az / sizeof az[0]; i++) {
+            CHECK_STR(order(db, &a, az[i], 1), order(db, &a, az[i], 0));
+        }
+    }
+    subtest("fts-1.3", "one phrase: a constant ratio to bm25") {
+        CHECK(n_ratio(db, "\"教育\"") == 1);
+        CHECK(n_ratio(db, "\"学\" *") == 1);
+    }
+    db_close(db);
+    unlink(zPath);
+    arena_free(&a);
+    return t_done();
+}
