@@ -339,7 +339,7 @@ static int reply_case(Req *req, int64_t id, int status) {
 /* ----------------------------------------------------------- public: form */
 
 static int form_page(Req *req, const ApplyInput *in, const Application *pDone, const char *zError) {
-    TVal *d = page_data(req, pDone ? "申请已提交" : "政府信息公开申请", "gk");
+    TVal *d = page_data(req, pDone ? "申请已提交" : "政府信息公开申请", "ysqgk");
     if (pDone) {
         char zPretty[16];
         consult_code_pretty(pDone->zCode, zPretty);
@@ -512,7 +512,7 @@ int apply_track(Req *req) {
     http_add_header(req, "X-Robots-Tag", "noindex");
     http_add_header(req, "Cache-Control", "no-store");
     req->bNoCache = 1;
-    TVal *d = page_data(req, "政府信息公开申请办理情况", "gk");
+    TVal *d = page_data(req, "政府信息公开申请办理情况", "ysqgk");
     TVal *t = tv_child(d, "case");
     tv_str(t, "code", zPretty);
     tv_str(t, "case_no", p->zCaseNo);
@@ -563,7 +563,7 @@ int apply_register_page(Req *req) {
     int64_t nTotal;
     if ((rc = apply_register(req->db, req->a, iPage, APPLY_PER_PAGE, &aA, &nA, &nTotal))) return rc;
     if (iPage > 1 && nA == 0) return http_fail(req, ZW_ENOTFOUND, "not_found", "页码超出范围");
-    TVal *d = page_data(req, "依申请公开答复公开", "gk");
+    TVal *d = page_data(req, "依申请公开答复公开", "ysqgk");
     TVal *pl = tv_list(d, "rows");
     for (int i = 0; i < nA; i++) {
         TVal *t = tv_push(pl);
