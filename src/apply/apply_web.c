@@ -581,24 +581,6 @@ int apply_register_page(Req *req) {
 
 /* --------------------------------------------------------------- staff: API */
 
-/* The unit filter: zUnit (a code) for an admin or the user's own unit; NULL: the
-** user's unit (0, all, for an admin). */
-static int staff_unit(Req *req, const User *u, const char *zUnit, int64_t *piUnit) {
-    *piUnit = 0;
-    if (!u) return http_fail(req, ZW_EAUTH, "login_required", "请先登录");
-    if (zUnit && *zUnit) {
-        Unit *pUnit = unit_by_code(req->db, req->a, zUnit);
-        if (!pUnit) return http_fail(req, ZW_EINPUT, "unknown_unit", "单位不存在");
-        if (u->eRole != ROLE_ADMIN && pUnit->id != u->iUnit) {
-            return http_fail(req, ZW_EPERM, "forbidden", "只能查看本单位受理的申请");
-        }
-        *piUnit = pUnit->id;
-    } else if (u->eRole != ROLE_ADMIN) {
-        *piUnit = u->iUnit;
-    }
-    return ZW_OK;
-}
-
 static int state_arg(Req *req, const char *z, const char **pzState) {
     static const char *const az[] = {"open", "closed", "processing", "correction", "consulting",
                                      "fee", "replied", "delivered"};
@@ -618,7 +600,7 @@ int apply_api_list(Req *req) {
     User *u = page_user(req);
     ApplyQuery q;
     memset(&q, 0, sizeof q);
-    int rc = staff_unit(req, u, http_arg(req, "unit"), &q.iUnit);
+    int rc = unit_scope(req->db, req->a, u, http_arg(req, "unit"), &q.iUnit, &req->err);
     if (!rc) rc = state_arg(req, http_arg(req, "state"), &q.zState);
     if (!rc) rc = http_arg_int(req, "page", 1, 100000, 1, &q.iPage);
     if (!rc) rc = http_arg_int(req, "per_page", 1, 100, 20, &q.nPerPage);
@@ -752,7 +734,7 @@ int apply_admin_list(Req *req) {
     memset(&q, 0, sizeof q);
     const char *zState = http_arg(req, "state");
     if (!zState) zState = "open";
-    if ((rc = staff_unit(req, u, http_arg(req, "unit"), &q.iUnit))) return rc;
+    if ((rc = unit_scope(req->db, req->a, u, http_arg(req, "unit"), &q.iUnit, &req->err))) return rc;
     if ((rc = state_arg(req, zState, &q.zState))) return rc;
     if ((rc = http_arg_int(req, "page", 1, 100000, 1, &q.iPage))) return rc;
     q.nPerPage = APPLY_ADMIN_PAGE;

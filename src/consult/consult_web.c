@@ -397,24 +397,6 @@ int consult_list_page(Req *req) {
 
 /* --------------------------------------------------------------- staff: API */
 
-/* The unit filter for staff: zUnit (a code) for an admin or for the user's own unit,
-** the user's unit when zUnit is NULL (0, all units, for an admin). */
-static int staff_unit(Req *req, const User *u, const char *zUnit, int64_t *piUnit) {
-    *piUnit = 0;
-    if (!u) return http_fail(req, ZW_EAUTH, "login_required", "请先登录");
-    if (zUnit && *zUnit) {
-        Unit *pUnit = unit_by_code(req->db, req->a, zUnit);
-        if (!pUnit) return http_fail(req, ZW_EINPUT, "unknown_unit", "单位不存在");
-        if (u->eRole != ROLE_ADMIN && pUnit->id != u->iUnit) {
-            return http_fail(req, ZW_EPERM, "forbidden", "只能查看本单位收到的咨询");
-        }
-        *piUnit = pUnit->id;
-    } else if (u->eRole != ROLE_ADMIN) {
-        *piUnit = u->iUnit;
-    }
-    return ZW_OK;
-}
-
 /* "open", "answered", "private", or NULL (all); "all" and absent also mean all. */
 static int state_arg(Req *req, const char *z, const char **pzState) {
     *pzState = NULL;
@@ -431,7 +413,7 @@ int consult_api_list(Req *req) {
     User *u = page_user(req);
     QuestionQuery q;
     memset(&q, 0, sizeof q);
-    int rc = staff_unit(req, u, http_arg(req, "unit"), &q.iUnit);
+    int rc = unit_scope(req->db, req->a, u, http_arg(req, "unit"), &q.iUnit, &req->err);
     if (!rc) rc = state_arg(req, http_arg(req, "state"), &q.zState);
     if (!rc) rc = http_arg_int(req, "page", 1, 100000, 1, &q.iPage);
     if (!rc) rc = http_arg_int(req, "per_page", 1, 100, 20, &q.nPerPage);
@@ -505,7 +487,7 @@ static int admin_page(Req *req, const char *zError, int64_t iFailed) {
     memset(&q, 0, sizeof q);
     const char *zState = http_arg(req, "state");
     if (!zState) zState = "open";
-    int rc = staff_unit(req, u, http_arg(req, "unit"), &q.iUnit);
+    int rc = unit_scope(req->db, req->a, u, http_arg(req, "unit"), &q.iUnit, &req->err);
     if (!rc) rc = state_arg(req, zState, &q.zState);
     if (!rc) rc = http_arg_int(req, "page", 1, 100000, 1, &q.iPage);
     if (rc) return rc;

@@ -110,6 +110,10 @@ typedef struct TlogEntry {
 int unit_list(Db *db, Arena *a, Unit **paUnit, int *pnUnit);
 Unit *unit_by_code(Db *db, Arena *a, const char *zCode);
 Unit *unit_by_id(Db *db, Arena *a, int64_t id);
+/* The unit scope of a staff list: the unit coded zUnit when u may see it (an admin,
+** or u's own unit); without zUnit, u's unit, or 0 (every unit) for an admin.
+** ZW_EAUTH without a user, ZW_EINPUT for an unknown unit, ZW_EPERM for another unit. */
+int unit_scope(Db *db, Arena *a, const User *u, const char *zUnit, int64_t *piUnit, Err *err);
 /* Columns of a unit in tree order (depth-first, by sort). */
 int col_tree(Db *db, Arena *a, int64_t iUnit, Column **paCol, int *pnCol);
 Column *col_by_id(Db *db, Arena *a, int64_t id);

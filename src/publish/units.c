@@ -209,3 +209,19 @@ int setting_set(Db *db, const char *zKey, const char *zValue) {
     db_done(&st);
     return rc;
 }
+
+int unit_scope(Db *db, Arena *a, const User *u, const char *zUnit, int64_t *piUnit, Err *err) {
+    *piUnit = 0;
+    if (!u) return err_set(err, ZW_EAUTH, "login_required", "请先登录", NULL);
+    if (zUnit && *zUnit) {
+        Unit *pUnit = unit_by_code(db, a, zUnit);
+        if (!pUnit) return err_set(err, ZW_EINPUT, "unknown_unit", "单位不存在", NULL);
+        if (u->eRole != ROLE_ADMIN && pUnit->id != u->iUnit) {
+            return err_set(err, ZW_EPERM, "forbidden", "只能查看本单位的信息", NULL);
+        }
+        *piUnit = pUnit->id;
+    } else if (u->eRole != ROLE_ADMIN) {
+        *piUnit = u->iUnit;
+    }
+    return ZW_OK;
+}
