@@ -15,8 +15,8 @@
 static void head(TVal *pHeads, const char *zText, int nRow, int nCol) {
     TVal *t = tv_push(pHeads);
     tv_str(t, "text", zText);
-    if (nRow > 1) tv_int(t, "rowspan", nRow);
-    if (nCol > 1) tv_int(t, "colspan", nCol);
+    tv_int(t, "rowspan", nRow > 1 ? nRow : 0); /* 0: no attribute */
+    tv_int(t, "colspan", nCol > 1 ? nCol : 0);
 }
 
 static const char *num(Arena *a, int64_t n) {

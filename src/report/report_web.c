@@ -80,6 +80,11 @@ static void deadline_status(Req *req, TVal *t, const char *zDeadline, int64_t iI
                             const char *zToday) {
     int nDays = days_between(zToday, zDeadline);
     tv_str(t, "deadline", zDeadline);
+    /* Every flag is set, so that a template never finds a same-named key outside
+    ** (the dashboard has a list called "published"). */
+    tv_bool(t, "published", 0);
+    tv_bool(t, "overdue", 0);
+    tv_bool(t, "pending", 0);
     if (iItem) {
         tv_bool(t, "published", 1);
         tv_str(t, "item_url", arena_printf(req->a, "/items/%lld", (long long)iItem));
@@ -473,6 +478,7 @@ static void unit_line(Req *req, TVal *pLines, const Unit *p, int iYear, const ch
     TVal *t = tv_push(pLines);
     tv_int(t, "year", iYear);
     tv_str(t, "scope", p->zName);
+    tv_bool(t, "county", 0);
     tv_str(t, "url", report_url(req, p->zCode, iYear, NULL));
     deadline_status(req, t, zDeadline, iItem, zToday);
 }
@@ -520,6 +526,7 @@ int report_dashboard(Req *req, const User *u, TVal *d) {
         tv_int(t, "n_open", nUnit - nDone - nLate);
         tv_str(t, "deadline", zFirst);
         TVal *pCounty = NULL;
+        tv_bool(t, "county_deadline", 0);
         for (int i = 0; i < nUnit; i++) {
             if (strcmp(aUnit[i].zKind, "county") == 0 && !pCounty) {
                 char zDeadline[11];

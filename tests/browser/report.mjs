@@ -79,6 +79,10 @@ try {
     check('the dashboard has the 年度报告 block with the deadline', dash.includes('政府信息公开工作年度报告') &&
         dash.includes(`${YEAR}年度报告`) && dash.includes(`${YEAR + 1}-01-31`), dash.slice(0, 200));
 
+    const shotDash = path.join(outDir, 'dashboard-report-due.png');
+    await page.locator('#report-due').screenshot({ path: shotDash }).catch(() => {});
+    console.log(`     screenshot ${shotDash}`);
+
     // 2. The report page, reached from the navigation.
     await page.getByRole('link', { name: '年度报告', exact: true }).first().click();
     await page.waitForLoadState('load');
@@ -139,6 +143,10 @@ try {
     const shotScreen = path.join(outDir, 'report-screen.png');
     await page.locator('#report-doc').screenshot({ path: shotScreen });
     console.log(`     screenshot ${shotScreen}`);
+
+    const shotPage = path.join(outDir, 'report-admin-page.png');
+    await page.screenshot({ path: shotPage, fullPage: true });
+    console.log(`     screenshot ${shotPage}`);
 
     // 6. In print: chrome and forms hidden, tables within the A4 text width.
     await page.emulateMedia({ media: 'print' });

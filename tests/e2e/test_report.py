@@ -295,6 +295,10 @@ try:
     check(r.status == 200 and not r.json()["sections"][0]["todo"], "rp-5.4 sections saved through the API")
     check(rvw.post("/api/v1/reports/czj/%d/publish" % TODAY.year).status == 409, "rp-5.5 the running year → 409")
     dash = ed.get("/admin").text
+    block = dash[dash.find('id="report-due"'):]
+    block = block[:block.find("</section>")]
+    check(block and "已发布" not in block and block.count("<li>") in (1, 2),
+          "rp-5.5b dashboard: one line a year, nothing published yet (%s)" % re.sub(r"<[^>]+>", "", block)[:200])
     if TODAY > DEADLINE:
         check('id="report-due"' in dash and "已逾期" in dash, "rp-5.6 dashboard: last year's report overdue")
     else:

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "../../../src/apply/apply.h"
 #include "../../../src/auth/auth.h"
 #include "../../../src/core/json.h"
 #include "../../../src/core/log.h"
@@ -287,6 +288,44 @@ int main(void) {
         CHECK(strstr(r->azText[REPORT_TEXT_GENERAL], REPORT_TODO) != NULL);
         CHECK(strstr(r->azText[REPORT_TEXT_OTHER], "收取信息处理费200元（1件申请）") != NULL);
         CHECK(!r->abSaved[0] && !r->abSaved[1] && !r->abSaved[2]);
+    }
+    subtest("report-2.6", "every outcome code of src/apply has its row; a case run through apply counts") {
+        for (int i = 0; apply_azOutcome[i]; i++) {
+            int iRow = row_of(r, apply_azOutcome[i]);
+            CHECK(iRow >= 0);
+            if (iRow >= 0) CHECK(strstr(r->aRow[iRow].zLabel, apply_outcome_label(apply_azOutcome[i])) != NULL);
+        }
+        ApplyInput in;
+        memset(&in, 0, sizeof in);
+        in.zUnit = "xlz";
+        in.zChannel = "letter";
+        in.zSubmitted = "2024-03-01 10:00";
+        in.zType = "legal_service";
+        in.zName = "某律师事务所";
+        in.zIdNumber = "91640422MA76XXXX1X";
+        in.zContact = "王律师";
+        in.zPhone = "13900000000";
+        in.zContent = "申请获取2023年财政预算执行情况";
+        Application *pA = NULL;
+        CHECK(auth_user_add(db, "xlz_rv", "xlz", ROLE_REVIEWER, "test-password", &err) == ZW_OK);
+        User *uX = login("xlz_rv");
+        int rc = uX ? apply_submit(db, &a, uX, &in, "ip", "http://localhost", &pA, &err) : ZW_EAUTH;
+        CHECK(rc == ZW_OK && pA);
+        if (rc) fprintf(stderr, "apply_submit: %s %s\n", err.zMsg ? err.zMsg : "", err.zLog ? err.zLog : "");
+        if (rc == ZW_OK && pA) {
+            ApplyAction act;
+            memset(&act, 0, sizeof act);
+            act.zDate = "2024-03-12";
+            act.zText = "予以公开，见附件。";
+            act.zOutcome = "refused_process";
+            rc = apply_act(db, &a, uX, "ip", pA->id, APPLY_EV_REPLY, &act, "http://localhost", &err);
+            CHECK(rc == ZW_OK);
+            Report *rx;
+            CHECK(report_build(db, &a, unit_by_code(db, &a, "xlz"), 2024, &rx, &err) == ZW_OK);
+            CHECK_INT(cell(rx, REPORT_ROW_NEW, "legal_service"), 1);
+            CHECK_INT(cell(rx, row_of(rx, "refused_process"), "legal_service"), rc == ZW_OK ? 1 : 0);
+            CHECK_INT(rx->nFailed, 0);
+        }
     }
     subtest("report-3.1", "a broken fixture fails the check and says why") {
         app("wjj", "natural", "2024-04-04", "2024-04-10", "bogus");
