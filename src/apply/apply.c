@@ -91,7 +91,7 @@ int apply_check(Arena *a, const ApplyInput *in, Err *err) {
     }
     if (!str_blank(in->zEmail)) {
         const char *z = str_trim(a, in->zEmail);
-        if (strlen(z) > MAIL_MAX_ADDR || !consult_email_ok(z)) {
+        if (strlen(z) > MAIL_MAX_ADDR || !mail_addr_valid(z)) {
             return err_set(err, ZW_EINPUT, "bad_email", "电子邮箱格式不正确，请检查后重新填写", NULL);
         }
     }

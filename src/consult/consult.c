@@ -57,26 +57,6 @@ void consult_code_pretty(const char *zCode, char *zOut) {
 
 /* ------------------------------------------------------------------- checks */
 
-int consult_email_ok(const char *z) {
-    if (!mail_addr_valid(z)) return 0;
-    /* On top of what the mailer accepts: no empty dot-parts in the local part, no
-    ** hyphen at either end of a domain label, and a last label starting with a letter
-    ** (a top-level domain, or an xn-- label), so typing slips like "a@b.c0m-" or
-    ** "a..b@x.cn" are caught at the form. */
-    const char *pAt = strchr(z, '@');
-    if (z[0] == '.' || pAt[-1] == '.' || strstr(z, "..")) return 0;
-    const char *pLabel = pAt + 1;
-    for (const char *p = pLabel;; p++) {
-        if (*p == '.' || *p == 0) {
-            if (p == pLabel || pLabel[0] == '-' || p[-1] == '-') return 0;
-            if (*p == 0) break;
-            pLabel = p + 1;
-        }
-    }
-    char c0 = pLabel[0];
-    return (c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z');
-}
-
 /* Valid UTF-8, at most nMax characters, no control characters except (when
 ** bMultiLine) tab, CR and LF. */
 static int check_text(Arena *a, const char *z, size_t nMax, int bMultiLine, const char *zLabel,
@@ -114,7 +94,7 @@ int consult_check(Arena *a, const QuestionInput *in, Err *err) {
     if (strlen(zEmail) > CONSULT_MAX_EMAIL) {
         return err_set(err, ZW_EINPUT, "too_long", "电子邮箱过长（最多 254 个字符）", NULL);
     }
-    if (!consult_email_ok(zEmail)) {
+    if (!mail_addr_valid(zEmail)) {
         return err_set(err, ZW_EINPUT, "bad_email", "电子邮箱格式不正确，请检查后重新填写", NULL);
     }
     return ZW_OK;

@@ -81,11 +81,6 @@ int consult_code_parse(const char *z, char *zCode);
 /* The code grouped for reading out, "ABCD-EFGH-JKMN", into zOut[15]. */
 void consult_code_pretty(const char *zCode, char *zOut);
 
-/* 1 if z looks like a deliverable address: what mail_addr_valid() (push/mail.h)
-** accepts, with no empty dot-parts in the local part, no label of the domain starting
-** or ending with '-', and a last label starting with a letter. */
-int consult_email_ok(const char *z);
-
 /* Check an input against the limits: question required, at most 1,000 characters;
 ** name at most 50 characters on one line; e-mail required and plausible.  ZW_EINPUT
 ** with a Chinese message naming the field. */

@@ -95,7 +95,11 @@ int mail_addr_valid(const char *z) {
             return 0;
         }
     }
-    return nDots > 0;
+    /* The top-level label starts with a letter (a TLD or an xn-- label), which catches
+    ** slips such as "a@b.c0m". */
+    const char *zTld = strrchr(zDom, '.');
+    char c0 = zTld ? zTld[1] : 0;
+    return nDots > 0 && ((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'));
 }
 
 /* --------------------------------------------------------------- MIME build */
