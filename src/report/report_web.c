@@ -128,7 +128,9 @@ static int render_page(Req *req, const User *u, const Unit *pUnit, int iYear, in
         tv_bool(t, "selected", 1);
     }
     TVal *pYears = tv_list(d, "years");
-    for (int y = iNow; y >= iNow - 7 && y >= 2000; y--) {
+    int iOldest = iYear < iNow - 7 ? iYear : iNow - 7;
+    for (int y = iNow; y >= iOldest && y >= 2000; y--) {
+        if (y < iNow - 7 && y != iYear) continue;
         TVal *t = tv_push(pYears);
         tv_int(t, "y", y);
         tv_bool(t, "selected", y == iYear);

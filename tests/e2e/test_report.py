@@ -263,10 +263,15 @@ try:
     page = ed.get("/admin/report?unit=czj&year=%d" % Y).text
     check('value="5126"' in page and 'value="863.5"' in page and "未填报" in page, "rp-4.1 the form shows the figures")
     form = {"csrf": ed.csrf, "unit": "czj", "year": str(Y), "licensing": "5126", "punishment": "412",
-            "coercion": "abc", "fees": "863.5"}
+            "coercion": XSS, "fees": "863.5"}
     r = ed.form("/admin/report/figures", form)
-    check(r.status == 400 and "行政强制应填不小于 0 的整数" in r.text and 'value="abc"' in r.text,
-          "rp-4.2 a bad value: 400 with the message and the input kept")
+    check(r.status == 400 and "行政强制应填不小于 0 的整数" in r.text and XSS not in r.text and
+          'value="&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"' in r.text,
+          "rp-4.2 a bad value: 400 with the message and the input kept, escaped")
+    r = ed.form("/admin/report/figures", dict(form, coercion="17", fees="1,000"))
+    check(r.status == 400 and "万元" in r.text, "rp-4.2b a bad amount → 400")
+    check("<option value=\"2015\" selected>" in ed.get("/admin/report?unit=czj&year=2015").text,
+          "rp-4.2c an older year stays selected in the picker")
     r = ed.form("/admin/report/figures", dict(form, coercion="17"))
     check(r.status == 303 and "ok=figures" in (r.header("Location") or ""), "rp-4.3 saved → 303")
     check(ed.form("/admin/report/figures", dict(form, coercion="17", csrf="x")).status == 403,
