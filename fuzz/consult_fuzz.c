@@ -19,6 +19,7 @@
 
 #include "../src/consult/consult.h"
 #include "../src/http/ratelimit.h"
+#include "../src/core/util.h"
 #include "../src/push/mail.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *pData, size_t nData);
@@ -37,15 +38,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *pData, size_t nData) {
         }
     }
 
-    char zCode[CONSULT_CODE_LEN + 1], zAgain[CONSULT_CODE_LEN + 1], zPretty[16];
-    if (consult_code_parse(azField[0], zCode) == 0) {
-        if (strlen(zCode) != CONSULT_CODE_LEN) abort();
-        for (int i = 0; i < CONSULT_CODE_LEN; i++) {
+    char zCode[UTIL_CODE_LEN + 1], zAgain[UTIL_CODE_LEN + 1], zPretty[16];
+    if (util_code_parse(azField[0], zCode) == 0) {
+        if (strlen(zCode) != UTIL_CODE_LEN) abort();
+        for (int i = 0; i < UTIL_CODE_LEN; i++) {
             if (!strchr("0123456789ABCDEFGHJKMNPQRSTVWXYZ", zCode[i]) || !zCode[i]) abort();
         }
-        if (consult_code_parse(zCode, zAgain) != 0 || strcmp(zCode, zAgain) != 0) abort();
-        consult_code_pretty(zCode, zPretty);
-        if (strlen(zPretty) != 14 || consult_code_parse(zPretty, zAgain) != 0 ||
+        if (util_code_parse(zCode, zAgain) != 0 || strcmp(zCode, zAgain) != 0) abort();
+        util_code_pretty(zCode, zPretty);
+        if (strlen(zPretty) != 14 || util_code_parse(zPretty, zAgain) != 0 ||
             strcmp(zCode, zAgain) != 0) {
             abort();
         }

@@ -12,7 +12,6 @@
 
 #include <string.h>
 
-#include "../consult/consult.h"
 #include "../core/log.h"
 #include "../core/str.h"
 #include "../core/util.h"
@@ -384,7 +383,7 @@ static int issue_notice(Db *db, Arena *a, const Application *p, const char *zKin
     }
     if (rc) return db_err(db, err);
     char zPretty[16];
-    consult_code_pretty(p->zCode, zPretty);
+    util_code_pretty(p->zCode, zPretty);
     const char *azKV[] = {
         "申请人", p->zName,
         "案号", p->zCaseNo,
@@ -578,13 +577,13 @@ int apply_submit(Db *db, Arena *a, const User *u, const ApplyInput *in, const ch
     Unit *pUnit;
     int eChannel;
     const char *zSub, *zWhy;
-    char zRecv[11], zNow[21], zToday[11], zCode[CONSULT_CODE_LEN + 1];
+    char zRecv[11], zNow[21], zToday[11], zCode[UTIL_CODE_LEN + 1];
     if ((rc = resolve(db, a, u, in, &cal, &pUnit, &eChannel, &zSub, zRecv, &zWhy, err))) return rc;
     util_iso_time(util_now(), zNow);
     util_iso_date(util_now(), zToday);
     if ((rc = db_begin(db))) return db_err(db, err);
     for (int i = 0;; i++) {
-        consult_code_new(zCode);
+        util_code_new(zCode);
         Stmt st;
         db_prepare(db, &st, "SELECT 1 FROM application WHERE code=?1");
         db_bind_text(&st, 1, zCode);
@@ -672,8 +671,8 @@ int apply_fake_receipt(Db *db, Arena *a, const ApplyInput *in, Application **ppA
     char zRecv[11];
     if ((rc = resolve(db, a, NULL, in, &cal, &pUnit, &eChannel, &zSub, zRecv, &zWhy, err))) return rc;
     Application *p = arena_zalloc(a, sizeof *p);
-    char *zCode = arena_alloc(a, CONSULT_CODE_LEN + 1);
-    consult_code_new(zCode);
+    char *zCode = arena_alloc(a, UTIL_CODE_LEN + 1);
+    util_code_new(zCode);
     p->zCode = zCode;
     p->zCaseNo = arena_printf(a, "%s-%.4s-%04d", pUnit->zCode, zRecv, 1 + (int)(util_now() % 97));
     p->zUnitName = pUnit->zName;

@@ -38,7 +38,6 @@
 #define APPLY_PAY_DAYS 20        /* 国办函〔2020〕109号: pay within 20 working days */
 #define APPLY_DAY_END "17:30"    /* office closes: later online/fax submissions count
                                  ** from the next working day (setting apply_day_end) */
-#define APPLY_CODE_LEN 12        /* tracking code length (consult.h's codes) */
 #define APPLY_MAX_CONTENT 5000   /* characters of the request */
 #define APPLY_MAX_TEXT 20000     /* characters of a reply or notice text */
 #define APPLY_MAX_LINE 200       /* characters of one-line fields (name, address …) */

@@ -15,7 +15,6 @@
 #include <string.h>
 
 #include "../auth/auth_web.h"
-#include "../consult/consult.h"
 #include "../core/log.h"
 #include "../core/util.h"
 #include "../http/ratelimit.h"
@@ -342,7 +341,7 @@ static int form_page(Req *req, const ApplyInput *in, const Application *pDone, c
     TVal *d = page_data(req, pDone ? "申请已提交" : "政府信息公开申请", "ysqgk");
     if (pDone) {
         char zPretty[16];
-        consult_code_pretty(pDone->zCode, zPretty);
+        util_code_pretty(pDone->zCode, zPretty);
         TVal *r = tv_child(d, "receipt");
         tv_str(r, "code", zPretty);
         tv_str(r, "url", arena_printf(req->a, "/ysqgk/%s", pDone->zCode));
@@ -369,8 +368,8 @@ static int form_page(Req *req, const ApplyInput *in, const Application *pDone, c
 int apply_form_page(Req *req) {
     const char *zArg = http_arg(req, "code");
     if (zArg) {
-        char zCode[CONSULT_CODE_LEN + 1];
-        if (consult_code_parse(zArg, zCode) != 0) {
+        char zCode[UTIL_CODE_LEN + 1];
+        if (util_code_parse(zArg, zCode) != 0) {
             return http_fail(req, ZW_EINPUT, "bad_code", "查询码格式不正确：应为 12 位字母和数字");
         }
         return http_redirect(req, arena_printf(req->a, "/ysqgk/%s", zCode));
@@ -494,8 +493,8 @@ int apply_api_submit(Req *req) {
 /* ----------------------------------------------------------- public: pages */
 
 int apply_track(Req *req) {
-    char zCode[CONSULT_CODE_LEN + 1], zPretty[16], zToday[11];
-    if (consult_code_parse(req->azArg[0], zCode) != 0) {
+    char zCode[UTIL_CODE_LEN + 1], zPretty[16], zToday[11];
+    if (util_code_parse(req->azArg[0], zCode) != 0) {
         return http_fail(req, ZW_ENOTFOUND, "not_found", "查询码不存在，请核对后重新输入");
     }
     if (strcmp(zCode, req->azArg[0]) != 0) {
@@ -508,7 +507,7 @@ int apply_track(Req *req) {
     ApplyClock c;
     int rc = apply_clock_case(req->db, req->a, p->id, zToday, &c, &req->err);
     if (rc) return rc;
-    consult_code_pretty(p->zCode, zPretty);
+    util_code_pretty(p->zCode, zPretty);
     http_add_header(req, "X-Robots-Tag", "noindex");
     http_add_header(req, "Cache-Control", "no-store");
     req->bNoCache = 1;
@@ -859,7 +858,7 @@ static int case_page(Req *req, int64_t id, const char *zError) {
     if (zOk) tv_str(d, "ok", "已保存。");
     TVal *t = tv_child(d, "case");
     char zPretty[16];
-    consult_code_pretty(p->zCode, zPretty);
+    util_code_pretty(p->zCode, zPretty);
     tv_int(t, "id", p->id);
     tv_str(t, "case_no", p->zCaseNo);
     tv_str(t, "code", zPretty);

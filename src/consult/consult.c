@@ -18,43 +18,6 @@
 #include "../push/mail.h"
 #include "../text/mask.h"
 
-/* ------------------------------------------------------------ tracking codes */
-
-static const char zCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-void consult_code_new(char *zCode) {
-    unsigned char aRand[CONSULT_CODE_LEN];
-    randombytes_buf(aRand, sizeof aRand);
-    for (int i = 0; i < CONSULT_CODE_LEN; i++) zCode[i] = zCrockford[aRand[i] & 31];
-    zCode[CONSULT_CODE_LEN] = 0;
-}
-
-int consult_code_parse(const char *z, char *zCode) {
-    int n = 0;
-    if (!z) return -1;
-    for (; *z; z++) {
-        char c = *z;
-        if (c == '-' || c == ' ') continue;
-        if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
-        if (c == 'I' || c == 'L') c = '1';
-        if (c == 'O') c = '0';
-        if (!strchr(zCrockford, c) || c == 0 || n >= CONSULT_CODE_LEN) return -1;
-        zCode[n++] = c;
-    }
-    if (n != CONSULT_CODE_LEN) return -1;
-    zCode[n] = 0;
-    return 0;
-}
-
-void consult_code_pretty(const char *zCode, char *zOut) {
-    int k = 0;
-    for (int i = 0; i < CONSULT_CODE_LEN && zCode[i]; i++) {
-        if (i && i % 4 == 0) zOut[k++] = '-';
-        zOut[k++] = zCode[i];
-    }
-    zOut[k] = 0;
-}
-
 /* ------------------------------------------------------------------- checks */
 
 /* Valid UTF-8, at most nMax characters, no control characters except (when
@@ -324,7 +287,7 @@ static int mail_asker(Db *db, const Question *q, const char *zSubject, const cha
 static int mail_received(Db *db, Arena *a, const Question *q, const char *zBaseUrl, int nDays,
                          Err *err) {
     char zPretty[16];
-    consult_code_pretty(q->zCode, zPretty);
+    util_code_pretty(q->zCode, zPretty);
     Str s;
     str_init(&s, a);
     str_appendf(&s,
@@ -340,7 +303,7 @@ static int mail_received(Db *db, Arena *a, const Question *q, const char *zBaseU
 static int mail_answered(Db *db, Arena *a, const Question *q, const char *zAnswer,
                          const char *zBaseUrl, Err *err) {
     char zPretty[16];
-    consult_code_pretty(q->zCode, zPretty);
+    util_code_pretty(q->zCode, zPretty);
     Str s;
     str_init(&s, a);
     str_appendf(&s,
@@ -356,7 +319,7 @@ static int mail_answered(Db *db, Arena *a, const Question *q, const char *zAnswe
 static int mail_private(Db *db, Arena *a, const Question *q, const char *zReason,
                         const char *zReply, const char *zBaseUrl, Err *err) {
     char zPretty[16];
-    consult_code_pretty(q->zCode, zPretty);
+    util_code_pretty(q->zCode, zPretty);
     Str s;
     str_init(&s, a);
     str_appendf(&s, "%s\n\n您就《%s》提出的咨询，%s决定不在网站公开，理由如下：\n\n%s\n\n",
@@ -389,7 +352,7 @@ int consult_ask(Db *db, Arena *a, int64_t iItem, const QuestionInput *in, const 
     int64_t iUnit;
     if ((rc = consult_item_open(db, a, iItem, &iUnit, NULL, err))) return rc;
     int64_t now = util_now();
-    char zNow[21], zToday[11], zDue[11], zCode[CONSULT_CODE_LEN + 1];
+    char zNow[21], zToday[11], zDue[11], zCode[UTIL_CODE_LEN + 1];
     util_iso_time(now, zNow);
     util_iso_date(now, zToday);
     Calendar cal;
@@ -401,7 +364,7 @@ int consult_ask(Db *db, Arena *a, int64_t iItem, const QuestionInput *in, const 
     if ((rc = db_begin(db))) return db_err(db, err);
     /* 60 random bits: a clash is all but impossible, but never reuse a code. */
     for (int i = 0;; i++) {
-        consult_code_new(zCode);
+        util_code_new(zCode);
         Stmt st;
         db_prepare(db, &st, "SELECT 1 FROM question WHERE code=?1");
         db_bind_text(&st, 1, zCode);
@@ -450,8 +413,8 @@ int consult_fake_receipt(Db *db, Arena *a, Question **ppQ, Err *err) {
     db_prepare(db, &st, "SELECT coalesce(max(id),0)+1 FROM question");
     q->id = db_step(&st) == 1 ? db_col_int(&st, 0) : 1;
     db_done(&st);
-    char *zCode = arena_alloc(a, CONSULT_CODE_LEN + 1);
-    consult_code_new(zCode);
+    char *zCode = arena_alloc(a, UTIL_CODE_LEN + 1);
+    util_code_new(zCode);
     q->zCode = zCode;
     q->zReceivedOn = arena_strdup(a, zToday);
     q->zDue = arena_strdup(a, zDue);

@@ -32,7 +32,6 @@
 #define CONSULT_MAX_REASON 500    /* characters */
 #define CONSULT_DUE_DAYS 5        /* working days, when the setting is absent */
 #define CONSULT_MAX_DUE_DAYS 60   /* largest accepted consult_due_days */
-#define CONSULT_CODE_LEN 12       /* tracking code: 12 Crockford base32 characters */
 
 /* What the asker sends. */
 typedef struct QuestionInput {
@@ -70,16 +69,6 @@ typedef struct QuestionQuery {
     int bPublic;          /* only answers the public sees: answered, on a live item */
     int64_t iPage, nPerPage; /* 1-based page; nPerPage 1..500 */
 } QuestionQuery;
-
-/* Tracking codes.  consult_code_new writes CONSULT_CODE_LEN random Crockford base32
-** characters (0-9 A-Z without I L O U: 60 bits) and a NUL into zCode. */
-void consult_code_new(char *zCode);
-/* Normalize a code as a person may type it: case folded, '-' and spaces dropped,
-** I and L read as 1, O as 0.  Writes the canonical code into zCode[CONSULT_CODE_LEN+1]
-** and returns 0, or -1 if z is not a code. */
-int consult_code_parse(const char *z, char *zCode);
-/* The code grouped for reading out, "ABCD-EFGH-JKMN", into zOut[15]. */
-void consult_code_pretty(const char *zCode, char *zOut);
 
 /* Check an input against the limits: question required, at most 1,000 characters;
 ** name at most 50 characters on one line; e-mail required and plausible.  ZW_EINPUT

@@ -221,7 +221,7 @@ static int ask_page(Req *req, int64_t iItem, const char *zTitle, const QuestionI
     tv_str(c, "item_url", item_url(req, iItem));
     if (q) {
         char zPretty[16];
-        consult_code_pretty(q->zCode, zPretty);
+        util_code_pretty(q->zCode, zPretty);
         TVal *r = tv_child(c, "receipt");
         tv_str(r, "code", zPretty);
         tv_str(r, "url", arena_printf(req->a, "/zx/%s", q->zCode));
@@ -319,8 +319,8 @@ int consult_api_ask(Req *req) {
 /* ------------------------------------------------------------ public: pages */
 
 int consult_track(Req *req) {
-    char zCode[CONSULT_CODE_LEN + 1], zPretty[16], zToday[11];
-    if (consult_code_parse(req->azArg[0], zCode) != 0) {
+    char zCode[UTIL_CODE_LEN + 1], zPretty[16], zToday[11];
+    if (util_code_parse(req->azArg[0], zCode) != 0) {
         return http_fail(req, ZW_ENOTFOUND, "not_found", "查询码不存在，请核对后重新输入");
     }
     if (strcmp(zCode, req->azArg[0]) != 0) {
@@ -329,7 +329,7 @@ int consult_track(Req *req) {
     Question *q = consult_by_code(req->db, req->a, zCode);
     if (!q) return http_fail(req, ZW_ENOTFOUND, "not_found", "查询码不存在，请核对后重新输入");
     today_and_soon(req, zToday, NULL);
-    consult_code_pretty(q->zCode, zPretty);
+    util_code_pretty(q->zCode, zPretty);
     http_add_header(req, "X-Robots-Tag", "noindex");
     TVal *d = page_data(req, "政策咨询办理情况", "gk");
     TVal *t = tv_child(d, "q");
@@ -362,8 +362,8 @@ int consult_list_page(Req *req) {
         pUnit = unit_by_code(req->db, req->a, req->azArg[0]);
         if (!pUnit) return http_fail(req, ZW_ENOTFOUND, "not_found", "该单位不存在");
     } else if (http_arg(req, "code")) {
-        char zCode[CONSULT_CODE_LEN + 1];
-        if (consult_code_parse(http_arg(req, "code"), zCode) != 0) {
+        char zCode[UTIL_CODE_LEN + 1];
+        if (util_code_parse(http_arg(req, "code"), zCode) != 0) {
             return http_fail(req, ZW_EINPUT, "bad_code", "查询码格式不正确：应为 12 位字母和数字");
         }
         return http_redirect(req, arena_printf(req->a, "/zx/%s", zCode));

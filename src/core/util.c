@@ -112,3 +112,39 @@ int util_streq_ct(const char *a, const char *b) {
     if (na != nb) return 0;
     return sodium_memcmp(a, b, na) == 0;
 }
+
+/* Tracking codes (see util.h). */
+static const char zCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+void util_code_new(char *zCode) {
+    unsigned char aRand[UTIL_CODE_LEN];
+    randombytes_buf(aRand, sizeof aRand);
+    for (int i = 0; i < UTIL_CODE_LEN; i++) zCode[i] = zCrockford[aRand[i] & 31];
+    zCode[UTIL_CODE_LEN] = 0;
+}
+
+int util_code_parse(const char *z, char *zCode) {
+    int n = 0;
+    if (!z) return -1;
+    for (; *z; z++) {
+        char c = *z;
+        if (c == '-' || c == ' ') continue;
+        if (c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
+        if (c == 'I' || c == 'L') c = '1';
+        if (c == 'O') c = '0';
+        if (!strchr(zCrockford, c) || c == 0 || n >= UTIL_CODE_LEN) return -1;
+        zCode[n++] = c;
+    }
+    if (n != UTIL_CODE_LEN) return -1;
+    zCode[n] = 0;
+    return 0;
+}
+
+void util_code_pretty(const char *zCode, char *zOut) {
+    int k = 0;
+    for (int i = 0; i < UTIL_CODE_LEN && zCode[i]; i++) {
+        if (i && i % 4 == 0) zOut[k++] = '-';
+        zOut[k++] = zCode[i];
+    }
+    zOut[k] = 0;
+}

@@ -33,4 +33,16 @@ void util_random_token(size_t n, char *z);
 /* Constant-time string comparison; 1 when equal. */
 int util_streq_ct(const char *a, const char *b);
 
+/* Tracking codes people type or read out (政策咨询, 依申请公开). */
+#define UTIL_CODE_LEN 12
+/* Tracking codes.  util_code_new writes UTIL_CODE_LEN random Crockford base32
+** characters (0-9 A-Z without I L O U: 60 bits) and a NUL into zCode. */
+void util_code_new(char *zCode);
+/* Normalize a code as a person may type it: case folded, '-' and spaces dropped,
+** I and L read as 1, O as 0.  Writes the canonical code into zCode[UTIL_CODE_LEN+1]
+** and returns 0, or -1 if z is not a code. */
+int util_code_parse(const char *z, char *zCode);
+/* The code grouped for reading out, "ABCD-EFGH-JKMN", into zOut[15]. */
+void util_code_pretty(const char *zCode, char *zOut);
+
 #endif

@@ -373,7 +373,7 @@ int main(void) {
         CHECK_STR(p->zDeadline, "2021-10-27");
         CHECK_STR(p->zCaseNo, "czj-2021-0001");
         CHECK_STR(p->zState, "processing");
-        CHECK_INT(strlen(p->zCode), APPLY_CODE_LEN);
+        CHECK_INT(strlen(p->zCode), UTIL_CODE_LEN);
         CHECK_INT(count_sql(db, "notice", p->id), 1);
         CHECK_INT(count_sql(db, "mail", 0), 1);
         ApplyNotice *aN;

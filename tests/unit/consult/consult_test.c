@@ -8,6 +8,7 @@
 
 #include "../../../src/consult/consult.h"
 #include "../../../src/core/log.h"
+#include "../../../src/core/util.h"
 #include "../../../src/push/mail.h"
 #include "../../../src/demo/demo.h"
 #include "../../../src/publish/publish.h"
@@ -128,12 +129,12 @@ int main(void) {
     }
 
     subtest("zx-2.1", "tracking codes: 12 Crockford base32 characters, no repeats") {
-        char z[CONSULT_CODE_LEN + 1], zBad = 0;
-        static char aSeen[2000][CONSULT_CODE_LEN + 1];
+        char z[UTIL_CODE_LEN + 1], zBad = 0;
+        static char aSeen[2000][UTIL_CODE_LEN + 1];
         int nDup = 0;
         for (int i = 0; i < 2000; i++) {
-            consult_code_new(z);
-            if (strlen(z) != CONSULT_CODE_LEN) zBad = 1;
+            util_code_new(z);
+            if (strlen(z) != UTIL_CODE_LEN) zBad = 1;
             for (int k = 0; z[k]; k++) {
                 if (!strchr("0123456789ABCDEFGHJKMNPQRSTVWXYZ", z[k])) zBad = 1;
             }
@@ -144,22 +145,22 @@ int main(void) {
         CHECK_INT(nDup, 0);
     }
     subtest("zx-2.2", "tracking codes as people type them") {
-        char z[CONSULT_CODE_LEN + 1], zPretty[16];
-        CHECK(consult_code_parse("QNJ00ARD2CG5", z) == 0);
+        char z[UTIL_CODE_LEN + 1], zPretty[16];
+        CHECK(util_code_parse("QNJ00ARD2CG5", z) == 0);
         CHECK_STR(z, "QNJ00ARD2CG5");
-        CHECK(consult_code_parse("qnj0-0ard-2cg5", z) == 0);
+        CHECK(util_code_parse("qnj0-0ard-2cg5", z) == 0);
         CHECK_STR(z, "QNJ00ARD2CG5");
-        CHECK(consult_code_parse("QNJO OARD 2CG5", z) == 0); /* O read as 0 */
+        CHECK(util_code_parse("QNJO OARD 2CG5", z) == 0); /* O read as 0 */
         CHECK_STR(z, "QNJ00ARD2CG5");
-        CHECK(consult_code_parse("ilIL00000000", z) == 0);   /* I and L read as 1 */
+        CHECK(util_code_parse("ilIL00000000", z) == 0);   /* I and L read as 1 */
         CHECK_STR(z, "111100000000");
-        CHECK(consult_code_parse("QNJ00ARD2CGU", z) == -1);  /* U is not in the alphabet */
-        CHECK(consult_code_parse("QNJ00ARD2CG", z) == -1);   /* 11 */
-        CHECK(consult_code_parse("QNJ00ARD2CG55", z) == -1); /* 13 */
-        CHECK(consult_code_parse("QNJ00ARD2CG5/", z) == -1);
-        CHECK(consult_code_parse("", z) == -1);
-        CHECK(consult_code_parse(NULL, z) == -1);
-        consult_code_pretty("QNJ00ARD2CG5", zPretty);
+        CHECK(util_code_parse("QNJ00ARD2CGU", z) == -1);  /* U is not in the alphabet */
+        CHECK(util_code_parse("QNJ00ARD2CG", z) == -1);   /* 11 */
+        CHECK(util_code_parse("QNJ00ARD2CG55", z) == -1); /* 13 */
+        CHECK(util_code_parse("QNJ00ARD2CG5/", z) == -1);
+        CHECK(util_code_parse("", z) == -1);
+        CHECK(util_code_parse(NULL, z) == -1);
+        util_code_pretty("QNJ00ARD2CG5", zPretty);
         CHECK_STR(zPretty, "QNJ0-0ARD-2CG5");
     }
 
@@ -243,7 +244,7 @@ int main(void) {
     subtest("zx-4.2", "a question: stored with its deadline, the asker mailed") {
         QuestionInput in = {"张三", "zs@example.com", "补贴标准是多少？我的手机13812345678。"};
         CHECK(consult_ask(db, &a, iPolicy, &in, "10.0.0.1", "http://x", &q, &err) == ZW_OK);
-        CHECK(q && strlen(q->zCode) == CONSULT_CODE_LEN && strcmp(q->zState, "open") == 0);
+        CHECK(q && strlen(q->zCode) == UTIL_CODE_LEN && strcmp(q->zState, "open") == 0);
         CHECK(q && strcmp(q->zDue, q->zReceivedOn) > 0);
         CHECK(q && q->iUnit == ed->iUnit);
         CHECK_INT(count(db, "question"), 1);
