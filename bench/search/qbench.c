@@ -185,10 +185,9 @@ static int read_queries(Arena *a, const char *zPath, Query **paQ) {
 /* ---- the steps of search.c, copied so each can be timed ------------------------------ */
 
 /* Same text as add_where() in src/search/search.c. */
-static void add_where(Str *s, const SearchFilter *f, int bLive) {
-    str_puts(s, " FROM item_fts f JOIN item i ON i.id=f.rowid JOIN unit n ON n.id=i.unit_id"
-                " JOIN col c ON c.id=i.col_id");
-    if (bLive) str_puts(s, " JOIN item_version v ON v.item_id=i.id AND v.version=i.live_version");
+static void add_where(Str *s, const SearchFilter *f) {
+    str_puts(s, " FROM item_fts f CROSS JOIN item i INDEXED BY item_search ON i.id=f.rowid"
+                " JOIN unit n ON n.id=i.unit_id JOIN col c ON c.id=i.col_id");
     str_puts(s, " WHERE item_fts MATCH ?1 AND i.live_version>0 AND i.state<>'withdrawn'");
     if (f->zUnit) str_puts(s, " AND n.code=?10");
     if (f->zArea) {
@@ -259,7 +258,7 @@ static int run_steps(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
     str_init(&sql, a);
     if (bFilter) {
         str_puts(&sql, "SELECT count(*)");
-        add_where(&sql, f, 0);
+        add_where(&sql, f);
     } else {
         str_puts(&sql, "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1");
     }
@@ -278,7 +277,7 @@ static int run_steps(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
         str_reset(&sql);
         if (bFilter) {
             str_puts(&sql, "SELECT f.rowid");
-            add_where(&sql, f, 0);
+            add_where(&sql, f);
             str_puts(&sql, " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?2");
         } else {
             str_puts(&sql, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1"
@@ -294,18 +293,21 @@ static int run_steps(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
 
     t = now_ms();
     str_reset(&sql);
-    str_puts(&sql, "SELECT f.rowid, v.title, n.name, n.code, i.docno, i.published_at, c.name,"
+    str_puts(&sql, "SELECT f.rowid, i.title, n.name, n.code, i.docno, i.published_at, c.name,"
                    " i.validity, i.genre,");
     if (f->bByDate) {
         str_puts(&sql, " 0.0");
     } else {
         str_puts(&sql, " zwgk_rank(item_fts, 10.0, 1.0, 5.0) * (1.0"
-                       " + CASE WHEN ?3 <> '' AND instr(v.title, ?3) > 0 THEN 1.0 ELSE 0.0 END"
+                       " + CASE WHEN ?3 <> '' AND zwgk_title_hit(item_fts)"
+                       " AND (SELECT instr(v.title, ?3) FROM item_version v"
+                       " WHERE v.item_id=i.id AND v.version=i.live_version) > 0"
+                       " THEN 1.0 ELSE 0.0 END"
                        " + 0.5 * max(0.0, 1.0 - (julianday('now')"
                        " - julianday(i.published_at)) / 3650.0)"
                        " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END) AS score");
     }
-    add_where(&sql, f, 1);
+    add_where(&sql, f);
     if (iLow) str_puts(&sql, " AND f.rowid >= ?4");
     str_puts(&sql, f->bByDate ? " ORDER BY i.published_at DESC, i.id DESC"
                               : " ORDER BY score, i.id DESC");
@@ -341,7 +343,7 @@ static int run_plain(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
     str_init(&sql, a);
     if (bJoin) {
         str_puts(&sql, "SELECT count(*)");
-        add_where(&sql, f, 0);
+        add_where(&sql, f);
     } else {
         str_puts(&sql, "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1");
     }
@@ -361,7 +363,7 @@ static int run_plain(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
     str_reset(&sql);
     if (bJoin) {
         str_puts(&sql, "SELECT f.rowid");
-        add_where(&sql, f, 0);
+        add_where(&sql, f);
         str_puts(&sql, f->bByDate ? " ORDER BY i.published_at DESC, i.id DESC LIMIT 10"
                                   : " ORDER BY bm25(item_fts, 10.0, 1.0, 5.0) LIMIT 10");
     } else {

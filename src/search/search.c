@@ -35,18 +35,16 @@ Html search_mark_html(Arena *a, const char *z) {
     return html_trust(str_cstr(&s));
 }
 
-/* WHERE clause and joins shared by the count, window and page queries; bLive adds
-** the live version as v (its title, read without the body).
+/* WHERE clause and joins shared by the count, window and page queries.
 ** item_fts is always the outer loop (CROSS JOIN): with a filter on unit or column,
 ** SQLite would otherwise start from the unit's items and run the MATCH once per item,
 ** each a fresh FTS5 query (27 s for 教育 in one unit of a million items).  Each match
 ** then checks the filters in item_search, a covering index of a few dozen bytes a
 ** row (schema/0009), not in the item row, which holds the body (one page a match).
 ** Parameters: ?1 match, ?10 unit, ?11 area slug, ?12 genre, ?13 year, ?14 validity. */
-static void add_where(Str *s, const SearchFilter *f, int bLive) {
+static void add_where(Str *s, const SearchFilter *f) {
     str_puts(s, " FROM item_fts f CROSS JOIN item i INDEXED BY item_search ON i.id=f.rowid"
                 " JOIN unit n ON n.id=i.unit_id JOIN col c ON c.id=i.col_id");
-    if (bLive) str_puts(s, " JOIN item_version v ON v.item_id=i.id AND v.version=i.live_version");
     str_puts(s, " WHERE item_fts MATCH ?1 AND i.live_version>0 AND i.state<>'withdrawn'");
     if (f->zUnit) str_puts(s, " AND n.code=?10");
     if (f->zArea) {
@@ -90,7 +88,7 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     str_init(&sql, a);
     if (bFilter) {
         str_puts(&sql, "SELECT count(*)");
-        add_where(&sql, f, 0);
+        add_where(&sql, f);
     } else {
         str_puts(&sql, "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1");
     }
@@ -110,7 +108,7 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
         str_reset(&sql);
         if (bFilter) {
             str_puts(&sql, "SELECT f.rowid");
-            add_where(&sql, f, 0);
+            add_where(&sql, f);
             str_puts(&sql, " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?2");
         } else {
             str_puts(&sql, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1"
@@ -126,19 +124,25 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     /* 3. One page. */
     str_reset(&sql);
     /* The score is bm25 (zwgk_rank, store/fts.c) times the boosts.  The phrase boost
-    ** reads the live title as v.title: f.title would make FTS5 fetch the whole row
-    ** (body included) through search_content for every ranked match. */
-    str_puts(&sql, "SELECT f.rowid, v.title, n.name, n.code, i.docno, i.published_at, c.name,"
+    ** tests the live title, from item_version; f.title would make FTS5 fetch the whole
+    ** row (body included) through search_content.  Even the title alone costs: an
+    ** item_version row holds the body, so a lookup compares whole records spilled to
+    ** overflow pages.  So it is read only where the query occurs in the title at all
+    ** (zwgk_title_hit), which instr() on the title implies. */
+    str_puts(&sql, "SELECT f.rowid, i.title, n.name, n.code, i.docno, i.published_at, c.name,"
                    " i.validity, i.genre,");
     if (f->bByDate) {
         str_puts(&sql, " 0.0");
     } else {
         str_puts(&sql, " zwgk_rank(item_fts, 10.0, 1.0, 5.0) * (1.0"
-                       " + CASE WHEN ?3 <> '' AND instr(v.title, ?3) > 0 THEN 1.0 ELSE 0.0 END"
+                       " + CASE WHEN ?3 <> '' AND zwgk_title_hit(item_fts)"
+                       " AND (SELECT instr(v.title, ?3) FROM item_version v"
+                       " WHERE v.item_id=i.id AND v.version=i.live_version) > 0"
+                       " THEN 1.0 ELSE 0.0 END"
                        " + 0.5 * max(0.0, 1.0 - (julianday('now') - julianday(i.published_at)) / 3650.0)"
                        " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END) AS score");
     }
-    add_where(&sql, f, 1);
+    add_where(&sql, f);
     if (iLow) str_puts(&sql, " AND f.rowid >= ?4");
     str_puts(&sql, f->bByDate ? " ORDER BY i.published_at DESC, i.id DESC" : " ORDER BY score, i.id DESC");
     str_puts(&sql, " LIMIT ?5 OFFSET ?6");

@@ -40,6 +40,20 @@ static int64_t n_ratio(Db *db, const char *zMatch) {
     return n;
 }
 
+/* Rowids matching zMatch where zwgk_title_hit() is 1: "1 5". */
+static const char *title_hits(Db *db, Arena *a, const char *zMatch) {
+    Stmt st;
+    Str s;
+    str_init(&s, a);
+    db_prepare(db, &st, "SELECT rowid FROM t WHERE t MATCH ?1 AND zwgk_title_hit(t) ORDER BY rowid");
+    db_bind_text(&st, 1, zMatch);
+    while (db_step(&st) == 1) {
+        str_appendf(&s, "%s%lld", s.n ? " " : "", (long long)db_col_int(&st, 0));
+    }
+    db_done(&st);
+    return str_cstr(&s);
+}
+
 int main(void) {
     Arena a;
     arena_init(&a);
@@ -79,6 +93,12 @@ int main(void) {
     subtest("fts-1.3", "one phrase: a constant ratio to bm25") {
         CHECK(n_ratio(db, "\"教育\"") == 1);
         CHECK(n_ratio(db, "\"学\" *") == 1);
+    }
+    subtest("fts-1.4", "zwgk_title_hit: some phrase in column 0") {
+        CHECK_STR(title_hits(db, &a, "\"教育\""), "1 5");
+        CHECK_STR(title_hits(db, &a, "\"食堂\" AND \"学校\""), "6");
+        CHECK_STR(title_hits(db, &a, "\"学校\""), "");
+        CHECK_STR(title_hits(db, &a, "\"学\" *"), "3");
     }
     db_close(db);
     unlink(zPath);
