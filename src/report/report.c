@@ -620,16 +620,18 @@ void report_markdown(Str *s, const Report *r) {
     str_appendf(s, "| 行政事业性收费 | %s |\n\n", report_wan(&a, r->aFig[3]));
 
     str_appendf(s, "## %s\n\n", azSection[2]);
-    str_puts(s, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n| 项目 |");
-    for (int c = 0; c < REPORT_NCOL; c++) {
-        str_appendf(s, " %s%s |", c >= 1 && c <= 5 ? "法人或其他组织：" : "", report_azColLabel[c]);
-    }
+    str_puts(s, "申请人情况：自然人；法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）；总计。"
+                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n| 项目 |");
+    for (int c = 0; c < REPORT_NCOL; c++) str_appendf(s, " %s |", report_azColLabel[c]);
     str_puts(s, "\n|---|---|---|---|---|---|---|---|\n");
+    static const char zEmpty[] = " | | | | | | | |\n";
     for (int i = 0; i < REPORT_NROW; i++) {
         const ReportRow *p = &r->aRow[i];
+        /* The template's merged row headers become heading rows without numbers. */
+        if (i == REPORT_ROW_FIRST) str_appendf(s, "| **三、本年度办理结果**%s", zEmpty);
+        if (p->zGroup && p->iNum == 1) str_appendf(s, "| **%s**%s", p->zGroup, zEmpty);
         str_puts(s, "| ");
-        if (i >= REPORT_ROW_FIRST && i <= REPORT_ROW_TOTAL) str_puts(s, "三、本年度办理结果：");
-        if (p->zGroup) str_appendf(s, "%s %d．", p->zGroup, p->iNum);
+        if (p->zGroup) str_appendf(s, "%d．", p->iNum);
         str_puts(s, p->zLabel);
         str_puts(s, " |");
         for (int c = 0; c < REPORT_NCOL; c++) str_appendf(s, " %lld |", (long long)p->a[c]);
