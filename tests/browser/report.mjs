@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 
 const base = (process.argv[2] || '').replace(/\/+$/, '');
 if (!/^https?:\/\//.test(base)) {
@@ -26,6 +27,9 @@ const chinaNow = new Date(Date.now() + 8 * 3600 * 1000);
 const YEAR = chinaNow.getUTCFullYear() - 1;
 const A4_TEXT_MM = 210 - 18 - 18; // the @page side margins of static/report.css
 const PX_PER_MM = 96 / 25.4;
+const AXE_STRICT = new Set(['color-contrast', 'label', 'select-name', 'image-alt', 'html-has-lang', 'document-title',
+    'td-headers-attr', 'th-has-data-cells', 'duplicate-id']);
+const require = createRequire(import.meta.url);
 
 let passed = 0, failed = 0;
 function check(name, ok, detail) {
@@ -143,6 +147,15 @@ try {
     const shotScreen = path.join(outDir, 'report-screen.png');
     await page.locator('#report-doc').screenshot({ path: shotScreen });
     console.log(`     screenshot ${shotScreen}`);
+
+    // Accessibility of the page (axe-core, evaluated through the DevTools protocol: the CSP
+    // forbids inline scripts).
+    await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const axe = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+    const strict = axe.violations.filter((v) => AXE_STRICT.has(v.id) && (v.impact === 'serious' || v.impact === 'critical'));
+    for (const v of axe.violations) if (!strict.includes(v)) console.log(`warn axe ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.help}`);
+    check('axe: no serious violations of labels, contrast, table headers, ids', strict.length === 0,
+        strict.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`).join('; '));
 
     const shotPage = path.join(outDir, 'report-admin-page.png');
     await page.screenshot({ path: shotPage, fullPage: true });
