@@ -23,12 +23,13 @@
 #include "../core/util.h"
 #include "../norms/norms.h"
 
-const char *const report_azCol[] = {"natural",       "commercial",    "research", "social_welfare",
-                                    "legal_service", "other_org",     "total",    NULL};
+const char *const report_azCol[] = {"natural",       "commercial", "research", "social_welfare",
+                                    "legal_service", "other_org",  "total",    NULL};
 const char *const report_azColLabel[] = {"自然人",       "商业企业", "科研机构", "社会公益组织",
                                          "法律服务机构", "其他",     "总计",     NULL};
 const char *const report_azFig[] = {"licensing", "punishment", "coercion", "fees", NULL};
-const char *const report_azFigLabel[] = {"行政许可", "行政处罚", "行政强制", "行政事业性收费", NULL};
+const char *const report_azFigLabel[] = {"行政许可", "行政处罚", "行政强制", "行政事业性收费",
+                                         NULL};
 
 #define G3 "（三）不予公开"
 #define G4 "（四）无法提供"
@@ -61,15 +62,18 @@ static const struct {
     {"要求提供公开出版物", G5, 3, "not_handled_publication"},
     {"无正当理由大量反复申请", G5, 4, "not_handled_excessive"},
     {"要求行政机关确认或重新出具已获取信息", G5, 5, "not_handled_confirm"},
-    {"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", G6, 1, "other_no_correction"},
-    {"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", G6, 2, "other_no_fee"},
+    {"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", G6, 1,
+     "other_no_correction"},
+    {"申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", G6, 2,
+     "other_no_fee"},
     {"其他", G6, 3, "other"},
     {"（七）总计", NULL, 0, NULL},
     {"四、结转下年度继续办理", NULL, 0, NULL},
 };
 
 /* Table 四 groups (JSON keys and labels) and result columns. */
-static const char *const azReviewKey[] = {"reconsideration", "litigation_direct", "litigation_after"};
+static const char *const azReviewKey[] = {"reconsideration", "litigation_direct",
+                                          "litigation_after"};
 static const char *const azReviewLabel[] = {"行政复议", "未经复议直接起诉", "复议后起诉"};
 static const char *const azResultKey[] = {"upheld", "corrected", "other", "pending", "total"};
 
@@ -142,6 +146,7 @@ static int outcome_row(const char *zOutcome) {
     return -1;
 }
 
+/* A database error as a Chinese message and the SQLite detail. */
 static int db_fail(Db *db, Err *err) {
     return db_err(db, err);
 }
@@ -292,11 +297,12 @@ static int load_narrative(Db *db, Arena *a, Report *r, const char *zFrom, const 
     Stmt st;
     int nCap = 8, rc;
     r->aArea = arena_alloc(a, sizeof(ReportArea) * (size_t)nCap);
-    db_prepare(db, &st,
-               "SELECT CASE WHEN p.id IS NULL OR p.slug='fdzdgknr' THEN c.name ELSE p.name END,"
-               " count(*) FROM item i JOIN col c ON c.id=i.col_id LEFT JOIN col p ON p.id=c.parent_id"
-               " WHERE i.unit_id=?1 AND i.live_version>0 AND i.published_at BETWEEN ?2 AND ?3"
-               " GROUP BY 1 ORDER BY 2 DESC, 1");
+    db_prepare(
+        db, &st,
+        "SELECT CASE WHEN p.id IS NULL OR p.slug='fdzdgknr' THEN c.name ELSE p.name END,"
+        " count(*) FROM item i JOIN col c ON c.id=i.col_id LEFT JOIN col p ON p.id=c.parent_id"
+        " WHERE i.unit_id=?1 AND i.live_version>0 AND i.published_at BETWEEN ?2 AND ?3"
+        " GROUP BY 1 ORDER BY 2 DESC, 1");
     db_bind_int(&st, 1, r->iUnit);
     db_bind_text(&st, 2, zFrom);
     db_bind_text(&st, 3, zTo);
@@ -352,15 +358,18 @@ static void prefill(Arena *a, Report *r) {
     }
     str_appendf(&s, "。本年制发行政规范性文件%d件，废止%d件，现行有效%d件。\n", r->aNorm[1][0],
                 r->aNorm[1][1], r->aNorm[1][2]);
-    str_appendf(&s,
-                "（二）依申请公开。全年新收政府信息公开申请%lld件，上年结转%lld件；本年度办结%lld件，"
-                "其中予以公开%lld件、部分公开%lld件；结转下年度继续办理%lld件。\n",
-                (long long)aR[REPORT_ROW_NEW].a[T], (long long)aR[REPORT_ROW_PREV].a[T],
-                (long long)aR[REPORT_ROW_TOTAL].a[T], (long long)aR[REPORT_ROW_FIRST].a[T],
-                (long long)aR[REPORT_ROW_FIRST + 1].a[T], (long long)aR[REPORT_ROW_NEXT].a[T]);
-    str_puts(&s, "（三）政府信息管理。" REPORT_TODO "：信息发布审查、保密审查、规范性文件清理等情况】。\n");
+    str_appendf(
+        &s,
+        "（二）依申请公开。全年新收政府信息公开申请%lld件，上年结转%lld件；本年度办结%lld件，"
+        "其中予以公开%lld件、部分公开%lld件；结转下年度继续办理%lld件。\n",
+        (long long)aR[REPORT_ROW_NEW].a[T], (long long)aR[REPORT_ROW_PREV].a[T],
+        (long long)aR[REPORT_ROW_TOTAL].a[T], (long long)aR[REPORT_ROW_FIRST].a[T],
+        (long long)aR[REPORT_ROW_FIRST + 1].a[T], (long long)aR[REPORT_ROW_NEXT].a[T]);
+    str_puts(&s, "（三）政府信息管理。" REPORT_TODO
+                 "：信息发布审查、保密审查、规范性文件清理等情况】。\n");
     str_puts(&s, "（四）平台建设。" REPORT_TODO "：政府网站、政务新媒体等平台建设情况】。\n");
-    str_puts(&s, "（五）监督保障。" REPORT_TODO "：工作机构和人员、培训、考核、社会评议和责任追究情况】。");
+    str_puts(&s, "（五）监督保障。" REPORT_TODO
+                 "：工作机构和人员、培训、考核、社会评议和责任追究情况】。");
     r->azPrefill[REPORT_TEXT_GENERAL] = str_cstr(&s);
 
     r->azPrefill[REPORT_TEXT_PROBLEMS] =
@@ -368,9 +377,10 @@ static void prefill(Arena *a, Report *r) {
         "（二）改进情况。" REPORT_TODO "：针对上述问题的改进措施和上年度问题的整改情况】。";
 
     if (r->nFeeCases > 0) {
-        r->azPrefill[REPORT_TEXT_OTHER] =
-            arena_printf(a, "本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费%lld元（%lld件申请）。",
-                         (long long)r->nFeeYuan, (long long)r->nFeeCases);
+        r->azPrefill[REPORT_TEXT_OTHER] = arena_printf(
+            a,
+            "本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费%lld元（%lld件申请）。",
+            (long long)r->nFeeYuan, (long long)r->nFeeCases);
     } else {
         r->azPrefill[REPORT_TEXT_OTHER] = "本年度未收取信息处理费。";
     }
@@ -381,8 +391,9 @@ static void prefill(Arena *a, Report *r) {
 
 /* -------------------------------------------------------------- the checks */
 
-static void add_check(Arena *a, Report *r, const char *zTable, const char *zColumn,
-                      const char *zRule, int64_t nLeft, int64_t nRight, const char *zMsg) {
+/* Record one check; r->aCheck has room for all of them (run_checks). */
+static void add_check(Report *r, const char *zTable, const char *zColumn, const char *zRule,
+                      int64_t nLeft, int64_t nRight, const char *zMsg) {
     ReportCheck *c = &r->aCheck[r->nCheck++];
     c->zTable = zTable;
     c->zColumn = zColumn;
@@ -392,7 +403,6 @@ static void add_check(Arena *a, Report *r, const char *zTable, const char *zColu
     c->bOk = nLeft == nRight;
     c->zMsg = zMsg;
     if (!c->bOk) r->nFailed++;
-    (void)a;
 }
 
 static void run_checks(Arena *a, Report *r) {
@@ -406,22 +416,24 @@ static void run_checks(Arena *a, Report *r) {
             zMsg = arena_printf(a, "表三“%s”列：一+二=%lld，（七）总计+四=%lld，相符。",
                                 report_azColLabel[c], (long long)nL, (long long)nR);
         } else {
-            zMsg = arena_printf(a, "表三“%s”列：一+二=%lld，（七）总计+四=%lld，不相符%s。",
-                                report_azColLabel[c], (long long)nL, (long long)nR,
-                                r->aUnclassified[c]
-                                    ? arena_printf(a, "（本年答复的申请中有 %lld 件的答复结果无法归入表三的任何一行）",
-                                                   (long long)r->aUnclassified[c])
-                                    : "（请核对申请的收到日期和答复日期）");
+            zMsg = arena_printf(
+                a, "表三“%s”列：一+二=%lld，（七）总计+四=%lld，不相符%s。", report_azColLabel[c],
+                (long long)nL, (long long)nR,
+                r->aUnclassified[c]
+                    ? arena_printf(a,
+                                   "（本年答复的申请中有 %lld 件的答复结果无法归入表三的任何一行）",
+                                   (long long)r->aUnclassified[c])
+                    : "（请核对申请的收到日期和答复日期）");
         }
-        add_check(a, r, "applications", report_azCol[c], "一+二=（七）总计+四", nL, nR, zMsg);
+        add_check(r, "applications", report_azCol[c], "一+二=（七）总计+四", nL, nR, zMsg);
     }
     for (int g = 0; g < 3; g++) {
         const int64_t *v = r->aReview[g];
         int64_t nSum = v[0] + v[1] + v[2] + v[3];
-        const char *zMsg = arena_printf(a, "表四“%s”：总计=%lld，结果维持+结果纠正+其他结果+尚未审结=%lld，%s。",
-                                        azReviewLabel[g], (long long)v[4], (long long)nSum,
-                                        v[4] == nSum ? "相符" : "不相符");
-        add_check(a, r, "review", azReviewKey[g], "总计=结果维持+结果纠正+其他结果+尚未审结", v[4],
+        const char *zMsg = arena_printf(
+            a, "表四“%s”：总计=%lld，结果维持+结果纠正+其他结果+尚未审结=%lld，%s。",
+            azReviewLabel[g], (long long)v[4], (long long)nSum, v[4] == nSum ? "相符" : "不相符");
+        add_check(r, "review", azReviewKey[g], "总计=结果维持+结果纠正+其他结果+尚未审结", v[4],
                   nSum, zMsg);
     }
 }
@@ -431,7 +443,8 @@ static void run_checks(Arena *a, Report *r) {
 int report_build(Db *db, Arena *a, const Unit *pUnit, int iYear, Report **ppRep, Err *err) {
     int iNow = util_year(util_now());
     if (iYear < 2000 || iYear > iNow) {
-        return err_set(err, ZW_EINPUT, "bad_year", arena_printf(a, "年份应在 2000 到 %d 之间", iNow), NULL);
+        return err_set(err, ZW_EINPUT, "bad_year",
+                       arena_printf(a, "年份应在 2000 到 %d 之间", iNow), NULL);
     }
     Report *r = arena_zalloc(a, sizeof *r);
     r->iUnit = pUnit->id;
@@ -492,8 +505,9 @@ void report_json(Str *s, const Report *r) {
     str_appendf(s, ",\"year\":%d,\"tables\":{\"active\":[", r->iYear);
     static const char *const azNorm[] = {"规章", "行政规范性文件"};
     for (int i = 0; i < 2; i++) {
-        str_appendf(s, "%s{\"group\":\"第二十条第（一）项\",\"label\":\"%s\",\"issued\":%d,"
-                       "\"repealed\":%d,\"valid\":%d}",
+        str_appendf(s,
+                    "%s{\"group\":\"第二十条第（一）项\",\"label\":\"%s\",\"issued\":%d,"
+                    "\"repealed\":%d,\"valid\":%d}",
                     i ? "," : "", azNorm[i], r->aNorm[i][0], r->aNorm[i][1], r->aNorm[i][2]);
     }
     static const char *const azFigGroup[] = {"第二十条第（五）项", "第二十条第（六）项",
@@ -534,7 +548,8 @@ void report_json(Str *s, const Report *r) {
     }
     str_puts(s, "]},\"sections\":[");
     static const char *const azTable[] = {NULL, "active", "applications", "review", NULL, NULL};
-    static const int aiText[] = {REPORT_TEXT_GENERAL, -1, -1, -1, REPORT_TEXT_PROBLEMS, REPORT_TEXT_OTHER};
+    static const int aiText[] = {REPORT_TEXT_GENERAL, -1, -1, -1, REPORT_TEXT_PROBLEMS,
+                                 REPORT_TEXT_OTHER};
     for (int i = 0; i < 6; i++) {
         str_appendf(s, "%s{\"number\":%d,\"title\":", i ? "," : "", i + 1);
         str_json(s, azSection[i]);
@@ -601,27 +616,34 @@ static void md_text(Str *s, const char *z) {
 void report_markdown(Str *s, const Report *r) {
     Arena a;
     arena_init(&a);
-    str_appendf(s,
-                "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
-                "（国办公开办函〔2021〕30号）编制。报告中所列数据统计期限自%d年1月1日至%d年12月31日。\n\n",
-                r->iYear, r->iYear);
+    str_appendf(
+        s,
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
+        "（国办公开办函〔2021〕30号）编制。报告中所列数据统计期限自%d年1月1日至%d年12月31日。\n\n",
+        r->iYear, r->iYear);
     str_appendf(s, "## %s\n\n", azSection[0]);
     md_text(s, r->azText[REPORT_TEXT_GENERAL]);
 
     str_appendf(s, "## %s\n\n", azSection[1]);
-    str_puts(s, "**第二十条第（一）项**\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n");
+    str_puts(
+        s,
+        "**第二十条第（一）项**\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n");
     str_appendf(s, "| 规章 | %d | %d | %d |\n", r->aNorm[0][0], r->aNorm[0][1], r->aNorm[0][2]);
-    str_appendf(s, "| 行政规范性文件 | %d | %d | %d |\n\n", r->aNorm[1][0], r->aNorm[1][1], r->aNorm[1][2]);
+    str_appendf(s, "| 行政规范性文件 | %d | %d | %d |\n\n", r->aNorm[1][0], r->aNorm[1][1],
+                r->aNorm[1][2]);
     str_puts(s, "**第二十条第（五）项**\n\n| 信息内容 | 本年处理决定数量 |\n|---|---|\n");
     str_appendf(s, "| 行政许可 | %lld |\n\n", (long long)r->aFig[0]);
     str_puts(s, "**第二十条第（六）项**\n\n| 信息内容 | 本年处理决定数量 |\n|---|---|\n");
-    str_appendf(s, "| 行政处罚 | %lld |\n| 行政强制 | %lld |\n\n", (long long)r->aFig[1], (long long)r->aFig[2]);
+    str_appendf(s, "| 行政处罚 | %lld |\n| 行政强制 | %lld |\n\n", (long long)r->aFig[1],
+                (long long)r->aFig[2]);
     str_puts(s, "**第二十条第（八）项**\n\n| 信息内容 | 本年收费金额（单位：万元） |\n|---|---|\n");
     str_appendf(s, "| 行政事业性收费 | %s |\n\n", report_wan(&a, r->aFig[3]));
 
     str_appendf(s, "## %s\n\n", azSection[2]);
-    str_puts(s, "申请人情况：自然人；法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）；总计。"
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n| 项目 |");
+    str_puts(
+        s,
+        "申请人情况：自然人；法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）；总计。"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\n| 项目 |");
     for (int c = 0; c < REPORT_NCOL; c++) str_appendf(s, " %s |", report_azColLabel[c]);
     str_puts(s, "\n|---|---|---|---|---|---|---|---|\n");
     static const char zEmpty[] = " | | | | | | | |\n";
@@ -640,7 +662,9 @@ void report_markdown(Str *s, const Report *r) {
     str_putc(s, '\n');
 
     str_appendf(s, "## %s\n\n", azSection[3]);
-    str_puts(s, "| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|---|\n");
+    str_puts(
+        s,
+        "| 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|---|\n");
     for (int g = 0; g < 3; g++) {
         str_appendf(s, "| %s%s |", g ? "行政诉讼：" : "", azReviewLabel[g]);
         for (int k = 0; k < 5; k++) str_appendf(s, " %lld |", (long long)r->aReview[g][k]);
@@ -663,7 +687,8 @@ static int check_unit_year(Arena *a, const User *u, const Unit *pUnit, int iYear
     if (rc) return rc;
     int iNow = util_year(util_now());
     if (iYear < 2000 || iYear > iNow) {
-        return err_set(err, ZW_EINPUT, "bad_year", arena_printf(a, "年份应在 2000 到 %d 之间", iNow), NULL);
+        return err_set(err, ZW_EINPUT, "bad_year",
+                       arena_printf(a, "年份应在 2000 到 %d 之间", iNow), NULL);
     }
     return ZW_OK;
 }
@@ -762,11 +787,12 @@ static const char *clean_text(Arena *a, const char *z) {
     return str_trim(a, str_cstr(&s));
 }
 
-int report_text_set(Db *db, Arena *a, const User *u, const char *zIp, const Unit *pUnit,
-                    int iYear, const char *const azText[REPORT_NTEXT], Err *err) {
+int report_text_set(Db *db, Arena *a, const User *u, const char *zIp, const Unit *pUnit, int iYear,
+                    const char *const azText[REPORT_NTEXT], Err *err) {
     int rc = check_unit_year(a, u, pUnit, iYear, ROLE_EDITOR, err);
     if (rc) return rc;
-    static const char *const azName[] = {"一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
+    static const char *const azName[] = {"一、总体情况", "五、存在的主要问题及改进情况",
+                                         "六、其他需要报告的事项"};
     const char *azClean[REPORT_NTEXT];
     int nGiven = 0;
     for (int i = 0; i < REPORT_NTEXT; i++) {
@@ -776,9 +802,10 @@ int report_text_set(Db *db, Arena *a, const User *u, const char *zIp, const Unit
         nGiven++;
         size_t n = strlen(z);
         if (!utf8_valid(z, n) || utf8_len(z, n) > REPORT_MAX_TEXT) {
-            return err_set(err, ZW_EINPUT, "bad_text",
-                           arena_printf(a, "“%s”应为不超过 %d 个字符的文本", azName[i], REPORT_MAX_TEXT),
-                           NULL);
+            return err_set(
+                err, ZW_EINPUT, "bad_text",
+                arena_printf(a, "“%s”应为不超过 %d 个字符的文本", azName[i], REPORT_MAX_TEXT),
+                NULL);
         }
         azClean[i] = clean_text(a, z);
     }
@@ -807,8 +834,8 @@ int report_text_set(Db *db, Arena *a, const User *u, const char *zIp, const Unit
         db_done(&st);
     }
     if (!rc) {
-        rc = audit_add(db, u, zIp, "report_text", arena_printf(a, "report:%s:%d", pUnit->zCode, iYear),
-                       "");
+        rc = audit_add(db, u, zIp, "report_text",
+                       arena_printf(a, "report:%s:%d", pUnit->zCode, iYear), "");
     }
     return finish(db, rc, err);
 }
@@ -827,8 +854,8 @@ static int64_t own_item(Db *db, int64_t iUnit, int iYear) {
     return iItem;
 }
 
-int report_publish(Db *db, Arena *a, const User *u, const char *zIp, const Unit *pUnit,
-                   int iYear, int64_t *piItem, Err *err) {
+int report_publish(Db *db, Arena *a, const User *u, const char *zIp, const Unit *pUnit, int iYear,
+                   int64_t *piItem, Err *err) {
     int rc = check_unit_year(a, u, pUnit, iYear, ROLE_REVIEWER, err);
     if (rc) return rc;
     char zToday[11];
@@ -839,31 +866,41 @@ int report_publish(Db *db, Arena *a, const User *u, const char *zIp, const Unit 
     }
     Column *pCol = col_by_slug(db, a, pUnit->id, "nb");
     if (!pCol) {
-        return err_set(err, ZW_ECONFLICT, "no_column", "该单位没有“政府信息公开年报”栏目（nb）", NULL);
+        return err_set(err, ZW_ECONFLICT, "no_column", "该单位没有“政府信息公开年报”栏目（nb）",
+                       NULL);
     }
     if ((rc = db_begin(db))) return db_err(db, err);
     Report *r;
     if ((rc = report_build(db, a, pUnit, iYear, &r, err))) return finish(db, rc, err);
     for (int i = 0; i < r->nCheck; i++) {
         if (!r->aCheck[i].bOk) {
-            return finish(db, err_set(err, ZW_ECONFLICT, "check_failed",
-                                      arena_printf(a, "数据勾稽关系不符，不能发布：%s", r->aCheck[i].zMsg),
-                                      NULL), err);
+            return finish(
+                db,
+                err_set(err, ZW_ECONFLICT, "check_failed",
+                        arena_printf(a, "数据勾稽关系不符，不能发布：%s", r->aCheck[i].zMsg), NULL),
+                err);
         }
     }
     for (int i = 0; i < REPORT_NFIG; i++) {
         if (r->aFig[i] < 0) {
-            return finish(db, err_set(err, ZW_ECONFLICT, "figures_missing",
-                                      arena_printf(a, "表二“%s”尚未填报（没有的请填 0）",
-                                                   report_azFigLabel[i]), NULL), err);
+            return finish(
+                db,
+                err_set(err, ZW_ECONFLICT, "figures_missing",
+                        arena_printf(a, "表二“%s”尚未填报（没有的请填 0）", report_azFigLabel[i]),
+                        NULL),
+                err);
         }
     }
-    static const char *const azName[] = {"一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
+    static const char *const azName[] = {"一、总体情况", "五、存在的主要问题及改进情况",
+                                         "六、其他需要报告的事项"};
     for (int i = 0; i < REPORT_NTEXT; i++) {
         if (strstr(r->azText[i], REPORT_TODO)) {
-            return finish(db, err_set(err, ZW_ECONFLICT, "text_todo",
-                                      arena_printf(a, "“%s”中还有“%s】”标记的内容待填写", azName[i],
-                                                   REPORT_TODO), NULL), err);
+            return finish(
+                db,
+                err_set(err, ZW_ECONFLICT, "text_todo",
+                        arena_printf(a, "“%s”中还有“%s】”标记的内容待填写", azName[i], REPORT_TODO),
+                        NULL),
+                err);
         }
     }
     Str body;
@@ -893,8 +930,9 @@ int report_publish(Db *db, Arena *a, const User *u, const char *zIp, const Unit 
     if (!rc) rc = ensure_row(db, pUnit->id, iYear);
     if (!rc) {
         Stmt st;
-        db_prepare(db, &st,
-                   "UPDATE annual_report SET item_id=?3, published_at=?4 WHERE unit_id=?1 AND year=?2");
+        db_prepare(
+            db, &st,
+            "UPDATE annual_report SET item_id=?3, published_at=?4 WHERE unit_id=?1 AND year=?2");
         db_bind_int(&st, 1, pUnit->id);
         db_bind_int(&st, 2, iYear);
         db_bind_int(&st, 3, iItem);
@@ -903,7 +941,8 @@ int report_publish(Db *db, Arena *a, const User *u, const char *zIp, const Unit 
         db_done(&st);
     }
     if (!rc) {
-        rc = audit_add(db, u, zIp, "report_publish", arena_printf(a, "report:%s:%d", pUnit->zCode, iYear),
+        rc = audit_add(db, u, zIp, "report_publish",
+                       arena_printf(a, "report:%s:%d", pUnit->zCode, iYear),
                        arena_printf(a, "item:%lld", (long long)iItem));
     }
     if ((rc = finish(db, rc, err))) return rc;

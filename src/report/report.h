@@ -27,20 +27,20 @@
 #include "../store/db.h"
 #include "../web/tmpl.h"
 
-#define REPORT_NTYPE 6      /* applicant types of table 三 */
-#define REPORT_NCOL 7       /* table 三 columns: the six types and 总计 */
-#define REPORT_NROW 25      /* table 三 numeric rows */
-#define REPORT_ROW_NEW 0    /* 一、本年新收 */
-#define REPORT_ROW_PREV 1   /* 二、上年结转 */
-#define REPORT_ROW_FIRST 2  /* （一）予以公开, the first outcome row */
-#define REPORT_ROW_TOTAL 23 /* （七）总计 */
-#define REPORT_ROW_NEXT 24  /* 四、结转下年度继续办理 */
-#define REPORT_NFIG 4       /* table 二 figures entered: 许可, 处罚, 强制, 收费 */
-#define REPORT_NTEXT 3      /* narrative sections stored: 一, 五, 六 */
-#define REPORT_MAX_TEXT 20000    /* characters of one narrative section */
+#define REPORT_NTYPE 6              /* applicant types of table 三 */
+#define REPORT_NCOL 7               /* table 三 columns: the six types and 总计 */
+#define REPORT_NROW 25              /* table 三 numeric rows */
+#define REPORT_ROW_NEW 0            /* 一、本年新收 */
+#define REPORT_ROW_PREV 1           /* 二、上年结转 */
+#define REPORT_ROW_FIRST 2          /* （一）予以公开, the first outcome row */
+#define REPORT_ROW_TOTAL 23         /* （七）总计 */
+#define REPORT_ROW_NEXT 24          /* 四、结转下年度继续办理 */
+#define REPORT_NFIG 4               /* table 二 figures entered: 许可, 处罚, 强制, 收费 */
+#define REPORT_NTEXT 3              /* narrative sections stored: 一, 五, 六 */
+#define REPORT_MAX_TEXT 20000       /* characters of one narrative section */
 #define REPORT_MAX_COUNT 1000000000 /* a count of decisions */
 #define REPORT_MAX_FEE_YUAN ((int64_t)1000000000000) /* 1e8 万元 */
-#define REPORT_TODO "【请填写"  /* marks a prefilled passage staff must still write */
+#define REPORT_TODO "【请填写" /* marks a prefilled passage staff must still write */
 
 /* Figures of table 二 entered per unit and year, in this order. */
 enum { REPORT_FIG_LICENSING, REPORT_FIG_PUNISHMENT, REPORT_FIG_COERCION, REPORT_FIG_FEE };
@@ -57,22 +57,22 @@ extern const char *const report_azFigLabel[];
 
 /* One row of table 三. */
 typedef struct ReportRow {
-    const char *zLabel;    /* the template's label; for numbered sub-rows the text after
-                           ** the number (属于国家秘密) */
-    const char *zGroup;    /* numbered sub-rows: （三）不予公开 …; else NULL */
-    int iNum;              /* numbered sub-rows: 1, 2 …; else 0 */
-    const char *zOutcome;  /* the outcome code counted here, NULL for 一 二 七 四 */
+    const char *zLabel;   /* the template's label; for numbered sub-rows the text after
+                          ** the number (属于国家秘密) */
+    const char *zGroup;   /* numbered sub-rows: （三）不予公开 …; else NULL */
+    int iNum;             /* numbered sub-rows: 1, 2 …; else 0 */
+    const char *zOutcome; /* the outcome code counted here, NULL for 一 二 七 四 */
     int64_t a[REPORT_NCOL];
 } ReportRow;
 
 /* One cross-check of the totals. */
 typedef struct ReportCheck {
-    const char *zTable;    /* "applications" or "review" */
-    const char *zColumn;   /* table 三 column key, or table 四 group key */
-    const char *zRule;     /* "一+二=（七）总计+四", "总计=维持+纠正+其他+尚未审结" */
+    const char *zTable;  /* "applications" or "review" */
+    const char *zColumn; /* table 三 column key, or table 四 group key */
+    const char *zRule; /* "一+二=（七）总计+四", "总计=维持+纠正+其他+尚未审结" */
     int64_t nLeft, nRight; /* the two sides */
     int bOk;
-    const char *zMsg;      /* Chinese, saying what disagrees and, when known, why */
+    const char *zMsg; /* Chinese, saying what disagrees and, when known, why */
 } ReportCheck;
 
 /* Items published in the year, by area (the top column under 法定主动公开内容, or the
@@ -87,9 +87,9 @@ typedef struct Report {
     int64_t iUnit;
     const char *zUnitCode, *zUnitName, *zUnitKind;
     int iYear;
-    char zDeadline[11];        /* legal publication deadline (report_deadline) */
+    char zDeadline[11]; /* legal publication deadline (report_deadline) */
     /* Table 二. */
-    int aNorm[2][3];           /* 规章, 行政规范性文件 × 本年制发, 本年废止, 现行有效 */
+    int aNorm[2][3]; /* 规章, 行政规范性文件 × 本年制发, 本年废止, 现行有效 */
     int64_t aFig[REPORT_NFIG]; /* entered figures (fee in yuan); -1: not entered */
     const char *zFiguresAt;    /* when they were last entered, or NULL */
     /* Table 三. */
@@ -99,7 +99,7 @@ typedef struct Report {
     /* Table 四: 行政复议, 诉讼 未经复议直接起诉, 复议后起诉 × 维持 纠正 其他 尚未审结 总计. */
     int64_t aReview[3][5];
     /* Figures for the narrative. */
-    int64_t nItems;            /* items first published in the year */
+    int64_t nItems; /* items first published in the year */
     ReportArea *aArea;
     int nArea;
     int64_t nFeeYuan, nFeeCases; /* 信息处理费 paid in the year */
@@ -113,8 +113,8 @@ typedef struct Report {
     ReportCheck *aCheck;
     int nCheck, nFailed;
     /* Publication. */
-    int64_t iItem;             /* the published item, or 0 */
-    const char *zPublishedAt;  /* date, or NULL */
+    int64_t iItem;            /* the published item, or 0 */
+    const char *zPublishedAt; /* date, or NULL */
 } Report;
 
 /* The legal deadline for the report of iYear of a unit of kind zKind ("county": the
@@ -159,16 +159,16 @@ int report_figures_set(Db *db, Arena *a, const User *u, const char *zIp, const U
 
 /* Save the narrative sections (NULL: unchanged; "" or blank: back to the prefilled
 ** text).  Editor or above of the unit. */
-int report_text_set(Db *db, Arena *a, const User *u, const char *zIp, const Unit *pUnit,
-                    int iYear, const char *const azText[REPORT_NTEXT], Err *err);
+int report_text_set(Db *db, Arena *a, const User *u, const char *zIp, const Unit *pUnit, int iYear,
+                    const char *const azText[REPORT_NTEXT], Err *err);
 
 /* Publish the report as an item of the unit's 政府信息公开年报 column (slug nb) through
 ** item_create/item_submit/item_approve (a new version through item_update when it was
 ** published before), in one transaction.  Reviewer or above of the unit.
 ** ZW_ECONFLICT while the year is not over, a check fails, a figure of table 二 is not
 ** entered, or a section still holds REPORT_TODO.  *piItem gets the item. */
-int report_publish(Db *db, Arena *a, const User *u, const char *zIp, const Unit *pUnit,
-                   int iYear, int64_t *piItem, Err *err);
+int report_publish(Db *db, Arena *a, const User *u, const char *zIp, const Unit *pUnit, int iYear,
+                   int64_t *piItem, Err *err);
 
 /* The published report item of unit iUnit for iYear, or 0: the one report_publish
 ** made, else a live item of the unit's nb column whose title names "<iYear>年" and

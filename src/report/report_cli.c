@@ -86,8 +86,10 @@ int report_cli(int argc, char **argv) {
         fprintf(stderr, "zwgk report: --year 应为 2000 到 %d 之间的年份\n", iNow);
         return 2;
     }
-    int eFormat = strcmp(zFormat, "json") == 0 ? 1 : strcmp(zFormat, "html") == 0 ? 2
-                                                   : strcmp(zFormat, "xlsx") == 0 ? 3 : 0;
+    int eFormat = strcmp(zFormat, "json") == 0   ? 1
+                  : strcmp(zFormat, "html") == 0 ? 2
+                  : strcmp(zFormat, "xlsx") == 0 ? 3
+                                                 : 0;
     if (!eFormat) return usage_error("--format 应为 json、html 或 xlsx");
     if (eFormat == 3 && !zOut) return usage_error("xlsx 格式需要用 --out 指定输出文件");
     if (zOut && !*zOut) return usage_error("--out 不能为空");

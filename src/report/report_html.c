@@ -49,11 +49,13 @@ void report_tval(Arena *a, const Report *r, TVal *d) {
     tv_str(p, "title", arena_printf(a, "%s%d年政府信息公开工作年度报告", r->zUnitName, r->iYear));
     tv_str(p, "unit_name", r->zUnitName);
     tv_int(p, "year", r->iYear);
-    tv_str(p, "intro",
-           arena_printf(a,
-                        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
-                        "（国办公开办函〔2021〕30号）编制。报告中所列数据统计期限自%d年1月1日至%d年12月31日。",
-                        r->iYear, r->iYear));
+    tv_str(
+        p, "intro",
+        arena_printf(
+            a,
+            "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
+            "（国办公开办函〔2021〕30号）编制。报告中所列数据统计期限自%d年1月1日至%d年12月31日。",
+            r->iYear, r->iYear));
     paragraphs(a, p, "general", r->azText[REPORT_TEXT_GENERAL]);
     paragraphs(a, p, "problems", r->azText[REPORT_TEXT_PROBLEMS]);
     paragraphs(a, p, "other", r->azText[REPORT_TEXT_OTHER]);
@@ -71,7 +73,8 @@ void report_tval(Arena *a, const Report *r, TVal *d) {
     tv_str(p, "licensing", fig(a, r->aFig[REPORT_FIG_LICENSING]));
     tv_str(p, "punishment", fig(a, r->aFig[REPORT_FIG_PUNISHMENT]));
     tv_str(p, "coercion", fig(a, r->aFig[REPORT_FIG_COERCION]));
-    tv_str(p, "fee", r->aFig[REPORT_FIG_FEE] < 0 ? "未填报" : report_wan(a, r->aFig[REPORT_FIG_FEE]));
+    tv_str(p, "fee",
+           r->aFig[REPORT_FIG_FEE] < 0 ? "未填报" : report_wan(a, r->aFig[REPORT_FIG_FEE]));
     int bMissing = 0;
     for (int i = 0; i < REPORT_NFIG; i++) bMissing |= r->aFig[i] < 0;
     tv_bool(p, "figures_missing", bMissing);
@@ -82,7 +85,8 @@ void report_tval(Arena *a, const Report *r, TVal *d) {
         const ReportRow *w = &r->aRow[i];
         TVal *t = tv_push(pRows);
         TVal *pHeads = tv_list(t, "heads");
-        if (i == REPORT_ROW_FIRST) head(pHeads, "三、本年度办理结果", REPORT_ROW_TOTAL - REPORT_ROW_FIRST + 1, 1);
+        if (i == REPORT_ROW_FIRST)
+            head(pHeads, "三、本年度办理结果", REPORT_ROW_TOTAL - REPORT_ROW_FIRST + 1, 1);
         if (i == REPORT_ROW_NEW || i == REPORT_ROW_PREV || i == REPORT_ROW_NEXT) {
             head(pHeads, w->zLabel, 1, 3);
         } else if (!w->zGroup) {
@@ -90,13 +94,17 @@ void report_tval(Arena *a, const Report *r, TVal *d) {
         } else {
             if (w->iNum == 1) {
                 int n = 0;
-                for (int k = i; k < REPORT_NROW && r->aRow[k].zGroup && strcmp(r->aRow[k].zGroup, w->zGroup) == 0; k++) n++;
+                for (int k = i; k < REPORT_NROW && r->aRow[k].zGroup &&
+                                strcmp(r->aRow[k].zGroup, w->zGroup) == 0;
+                     k++)
+                    n++;
                 head(pHeads, w->zGroup, n, 1);
             }
             head(pHeads, arena_printf(a, "%d．%s", w->iNum, w->zLabel), 1, 1);
         }
-        tv_bool(t, "sum", i == REPORT_ROW_TOTAL || i == REPORT_ROW_NEW || i == REPORT_ROW_PREV ||
-                              i == REPORT_ROW_NEXT);
+        tv_bool(t, "sum",
+                i == REPORT_ROW_TOTAL || i == REPORT_ROW_NEW || i == REPORT_ROW_PREV ||
+                    i == REPORT_ROW_NEXT);
         TVal *pNums = tv_list(t, "nums");
         for (int c = 0; c < REPORT_NCOL; c++) tv_push_str(pNums, num(a, w->a[c]));
     }
@@ -128,7 +136,9 @@ int report_html_document(Arena *a, const Report *r, Str *out, Err *err) {
               r->zUnitName, r->iYear);
     const EmbedFile *e = embed_find("static/report.css");
     if (e) str_append(out, (const char *)e->pData, e->nData);
-    str_puts(out, "</style>\n</head>\n<body class=\"report-standalone\">\n<article class=\"report-doc\">\n");
+    str_puts(
+        out,
+        "</style>\n</head>\n<body class=\"report-standalone\">\n<article class=\"report-doc\">\n");
     rc = tmpl_render(pTmpl, "report/_report.html", d, out, err);
     str_puts(out, "</article>\n</body>\n</html>\n");
     tmpl_free(pTmpl);

@@ -71,8 +71,9 @@ static int days_between(const char *zFrom, const char *zTo) {
 }
 
 static const char *deadline_rule(const char *zKind) {
-    return strcmp(zKind, "county") == 0 ? "县级人民政府的年度报告，次年3月31日前公布（《条例》第五十条）"
-                                        : "政府部门和乡镇的年度报告，次年1月31日前公布（《条例》第四十九条）";
+    return strcmp(zKind, "county") == 0
+               ? "县级人民政府的年度报告，次年3月31日前公布（《条例》第五十条）"
+               : "政府部门和乡镇的年度报告，次年1月31日前公布（《条例》第四十九条）";
 }
 
 /* The status of a report against its deadline, for the page and the dashboard. */
@@ -103,8 +104,8 @@ static int render_page(Req *req, const User *u, const Unit *pUnit, int iYear, in
     Report *r;
     int rc = report_build(req->db, req->a, pUnit, iYear, &r, &req->err);
     if (rc) return rc;
-    TVal *d = page_data(req, arena_printf(req->a, "%s%d年政府信息公开工作年度报告", pUnit->zName, iYear),
-                        "report");
+    TVal *d = page_data(
+        req, arena_printf(req->a, "%s%d年政府信息公开工作年度报告", pUnit->zName, iYear), "report");
     report_tval(req->a, r, d);
     tv_str(d, "unit_code", pUnit->zCode);
     tv_int(d, "report_year", iYear);
@@ -177,10 +178,12 @@ static int render_page(Req *req, const User *u, const Unit *pUnit, int iYear, in
             tv_push_str(pBlock, arena_printf(req->a, "表二“%s”尚未填报", report_azFigLabel[i]));
         }
     }
-    static const char *const azName[] = {"一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
+    static const char *const azName[] = {"一、总体情况", "五、存在的主要问题及改进情况",
+                                         "六、其他需要报告的事项"};
     for (int i = 0; i < REPORT_NTEXT; i++) {
         if (strstr(r->azText[i], REPORT_TODO)) {
-            tv_push_str(pBlock, arena_printf(req->a, "“%s”中还有待填写的内容（黄色底色）", azName[i]));
+            tv_push_str(pBlock,
+                        arena_printf(req->a, "“%s”中还有待填写的内容（黄色底色）", azName[i]));
         }
     }
     const char *zOk = http_arg(req, "ok");
@@ -210,7 +213,8 @@ int report_admin_page(Req *req) {
 
 /* After a failed post: the page again with the message and the posted values. */
 static int form_error(Req *req, const User *u, const Unit *pUnit, int iYear, int rc) {
-    if (rc == ZW_EPERM || rc == ZW_EAUTH || rc == ZW_EDB || rc == ZW_EBUSY || rc == ZW_EIO) return rc;
+    if (rc == ZW_EPERM || rc == ZW_EAUTH || rc == ZW_EDB || rc == ZW_EBUSY || rc == ZW_EIO)
+        return rc;
     req->status = err_http_status(rc);
     Err saved = req->err;
     int rc2 = render_page(req, u, pUnit, iYear, 1);
@@ -320,7 +324,8 @@ int report_admin_xlsx(Req *req) {
     Str cd;
     str_init(&cd, req->a);
     str_puts(&cd, "attachment; filename*=UTF-8''");
-    str_url(&cd, arena_printf(req->a, "%s%lld年政府信息公开工作年度报告.xlsx", pUnit->zName, (long long)iYear));
+    str_url(&cd, arena_printf(req->a, "%s%lld年政府信息公开工作年度报告.xlsx", pUnit->zName,
+                              (long long)iYear));
     http_add_header(req, "Content-Disposition", str_cstr(&cd));
     return ZW_OK;
 }
@@ -336,7 +341,8 @@ static int api_target(Req *req, int eRole, Unit **ppUnit, User **ppUser) {
 
 static int need_object(Req *req) {
     if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required", "请求体应为 JSON 对象（Content-Type: application/json）");
+        return http_fail(req, ZW_EINPUT, "json_required",
+                         "请求体应为 JSON 对象（Content-Type: application/json）");
     }
     return ZW_OK;
 }
@@ -390,9 +396,11 @@ int report_api_figures(Req *req) {
         for (i = 0; i < REPORT_NFIG && strcmp(j->zKey, report_azFig[i]) != 0; i++) {
         }
         if (i == REPORT_NFIG) {
-            return http_fail(req, ZW_EINPUT, "unknown_field",
-                             arena_printf(req->a, "未知字段 %s（可用字段：licensing、punishment、coercion、fees）",
-                                          j->zKey));
+            return http_fail(
+                req, ZW_EINPUT, "unknown_field",
+                arena_printf(req->a,
+                             "未知字段 %s（可用字段：licensing、punishment、coercion、fees）",
+                             j->zKey));
         }
         f.abSet[i] = 1;
         int64_t v;
@@ -412,7 +420,8 @@ int report_api_figures(Req *req) {
             f.aVal[i] = v;
         }
     }
-    rc = report_figures_set(req->db, req->a, u, req->zIp, pUnit, (int)req->aiArg[0], &f, "api", &req->err);
+    rc = report_figures_set(req->db, req->a, u, req->zIp, pUnit, (int)req->aiArg[0], &f, "api",
+                            &req->err);
     if (rc) return rc;
     return reply_figures(req, pUnit, (int)req->aiArg[0]);
 }
@@ -430,18 +439,21 @@ int report_api_sections(Req *req) {
         for (i = 0; i < REPORT_NTEXT && strcmp(j->zKey, azField[i]) != 0; i++) {
         }
         if (i == REPORT_NTEXT) {
-            return http_fail(req, ZW_EINPUT, "unknown_field",
-                             arena_printf(req->a, "未知字段 %s（可用字段：general、problems、other）", j->zKey));
+            return http_fail(
+                req, ZW_EINPUT, "unknown_field",
+                arena_printf(req->a, "未知字段 %s（可用字段：general、problems、other）", j->zKey));
         }
         if (j->eType == JSON_NULL) {
             azText[i] = "";
         } else if (j->eType == JSON_STR) {
             azText[i] = j->zStr;
         } else {
-            return http_fail(req, ZW_EINPUT, "bad_field", arena_printf(req->a, "字段 %s 应为字符串", j->zKey));
+            return http_fail(req, ZW_EINPUT, "bad_field",
+                             arena_printf(req->a, "字段 %s 应为字符串", j->zKey));
         }
     }
-    rc = report_text_set(req->db, req->a, u, req->zIp, pUnit, (int)req->aiArg[0], azText, &req->err);
+    rc =
+        report_text_set(req->db, req->a, u, req->zIp, pUnit, (int)req->aiArg[0], azText, &req->err);
     if (rc) return rc;
     Report *r;
     if ((rc = report_build(req->db, req->a, pUnit, (int)req->aiArg[0], &r, &req->err))) return rc;

@@ -28,18 +28,18 @@
 ** templates/report/_dashboard.html. */
 int report_dashboard(Req *req, const User *u, TVal *d);
 
-int report_admin_page(Req *req);     /* GET  /admin/report?unit=&year=&ok= */
-int report_admin_xlsx(Req *req);     /* GET  /admin/report.xlsx?unit=&year= */
-int report_admin_figures(Req *req);  /* POST /admin/report/figures (unit, year, licensing,
-                                     ** punishment, coercion, fees in 万元) */
-int report_admin_text(Req *req);     /* POST /admin/report/text (unit, year, general,
-                                     ** problems, other) */
-int report_admin_publish(Req *req);  /* POST /admin/report/publish (unit, year) */
-int report_api_get(Req *req);        /* GET  /api/v1/reports/UNIT/YEAR: the JSON report */
-int report_api_figures(Req *req);    /* PUT  /api/v1/reports/UNIT/YEAR/figures
-                                     ** {"licensing","punishment","coercion","fees"} */
-int report_api_sections(Req *req);   /* PUT  /api/v1/reports/UNIT/YEAR/sections
-                                     ** {"general","problems","other"} */
-int report_api_publish(Req *req);    /* POST /api/v1/reports/UNIT/YEAR/publish */
+int report_admin_page(Req *req);    /* GET  /admin/report?unit=&year=&ok= */
+int report_admin_xlsx(Req *req);    /* GET  /admin/report.xlsx?unit=&year= */
+int report_admin_figures(Req *req); /* POST /admin/report/figures (unit, year, licensing,
+                                    ** punishment, coercion, fees in 万元) */
+int report_admin_text(Req *req);    /* POST /admin/report/text (unit, year, general,
+                                    ** problems, other) */
+int report_admin_publish(Req *req); /* POST /admin/report/publish (unit, year) */
+int report_api_get(Req *req);       /* GET  /api/v1/reports/UNIT/YEAR: the JSON report */
+int report_api_figures(Req *req);   /* PUT  /api/v1/reports/UNIT/YEAR/figures
+                                    ** {"licensing","punishment","coercion","fees"} */
+int report_api_sections(Req *req);  /* PUT  /api/v1/reports/UNIT/YEAR/sections
+                                    ** {"general","problems","other"} */
+int report_api_publish(Req *req);   /* POST /api/v1/reports/UNIT/YEAR/publish */
 
 #endif

@@ -61,7 +61,8 @@ static void merge_num(lxw_worksheet *ws, int r0, int c0, int r1, int c1, int64_t
     }
 }
 
-static void merge_str(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *z, lxw_format *f) {
+static void merge_str(lxw_worksheet *ws, int r0, int c0, int r1, int c1, const char *z,
+                      lxw_format *f) {
     if (r0 != r1 || c0 != c1) {
         worksheet_merge_range(ws, r0, c0, r1, c1, z, f);
     } else {
@@ -83,19 +84,23 @@ static void sheet_text(lxw_workbook *wb, const Fmt *f, const Report *r, Arena *a
     worksheet_set_column(ws, 0, 0, 100, NULL);
     int iRow = 0;
     worksheet_set_row(ws, iRow, 30, NULL);
-    worksheet_write_string(ws, iRow++, 0,
-                           arena_printf(a, "%s%d年政府信息公开工作年度报告", r->zUnitName, r->iYear),
-                           f->pTitle);
+    worksheet_write_string(
+        ws, iRow++, 0, arena_printf(a, "%s%d年政府信息公开工作年度报告", r->zUnitName, r->iYear),
+        f->pTitle);
     for (int i = 0; i < r->nCheck; i++) {
         if (!r->aCheck[i].bOk) {
-            worksheet_write_string(ws, iRow++, 0, arena_printf(a, "数据核对未通过：%s", r->aCheck[i].zMsg), f->pBad);
+            worksheet_write_string(
+                ws, iRow++, 0, arena_printf(a, "数据核对未通过：%s", r->aCheck[i].zMsg), f->pBad);
         }
     }
-    static const char *const azHead[] = {"一、总体情况", "二、主动公开政府信息情况（见工作表“表二”）",
+    static const char *const azHead[] = {"一、总体情况",
+                                         "二、主动公开政府信息情况（见工作表“表二”）",
                                          "三、收到和处理政府信息公开申请情况（见工作表“表三”）",
                                          "四、政府信息公开行政复议、行政诉讼情况（见工作表“表四”）",
-                                         "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
-    static const int aiText[] = {REPORT_TEXT_GENERAL, -1, -1, -1, REPORT_TEXT_PROBLEMS, REPORT_TEXT_OTHER};
+                                         "五、存在的主要问题及改进情况",
+                                         "六、其他需要报告的事项"};
+    static const int aiText[] = {REPORT_TEXT_GENERAL, -1, -1, -1, REPORT_TEXT_PROBLEMS,
+                                 REPORT_TEXT_OTHER};
     for (int s = 0; s < 6; s++) {
         worksheet_write_string(ws, iRow++, 0, azHead[s], f->pCap);
         if (aiText[s] < 0) continue;
@@ -116,18 +121,20 @@ static void sheet_active(lxw_workbook *wb, const Fmt *f, const Report *r) {
     worksheet_set_column(ws, 0, 0, 28, NULL);
     worksheet_set_column(ws, 1, 3, 16, NULL);
     merge_str(ws, 0, 0, 0, 3, "二、主动公开政府信息情况", f->pTitle);
-    static const char *const azCap[] = {"第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项",
-                                        "第二十条第（八）项"};
+    static const char *const azCap[] = {"第二十条第（一）项", "第二十条第（五）项",
+                                        "第二十条第（六）项", "第二十条第（八）项"};
     int iRow = 1;
     merge_str(ws, iRow, 0, iRow, 3, azCap[0], f->pCap);
     iRow++;
-    static const char *const azHead[] = {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"};
+    static const char *const azHead[] = {"信息内容", "本年制发件数", "本年废止件数",
+                                         "现行有效件数"};
     for (int c = 0; c < 4; c++) worksheet_write_string(ws, iRow, c, azHead[c], f->pHead);
     iRow++;
     static const char *const azNorm[] = {"规章", "行政规范性文件"};
     for (int i = 0; i < 2; i++, iRow++) {
         worksheet_write_string(ws, iRow, 0, azNorm[i], f->pLabel);
-        for (int c = 0; c < 3; c++) worksheet_write_number(ws, iRow, c + 1, r->aNorm[i][c], f->pNum);
+        for (int c = 0; c < 3; c++)
+            worksheet_write_number(ws, iRow, c + 1, r->aNorm[i][c], f->pNum);
     }
     /* （五） 许可; （六） 处罚, 强制; （八） 收费. */
     static const int aiFirst[] = {0, 1, 3}, aiLast[] = {0, 2, 3};
@@ -135,7 +142,8 @@ static void sheet_active(lxw_workbook *wb, const Fmt *f, const Report *r) {
         merge_str(ws, iRow, 0, iRow, 3, azCap[g + 1], f->pCap);
         iRow++;
         worksheet_write_string(ws, iRow, 0, "信息内容", f->pHead);
-        merge_str(ws, iRow, 1, iRow, 3, g == 2 ? "本年收费金额（单位：万元）" : "本年处理决定数量", f->pHead);
+        merge_str(ws, iRow, 1, iRow, 3, g == 2 ? "本年收费金额（单位：万元）" : "本年处理决定数量",
+                  f->pHead);
         iRow++;
         for (int i = aiFirst[g]; i <= aiLast[g]; i++, iRow++) {
             worksheet_write_string(ws, iRow, 0, report_azFigLabel[i], f->pLabel);
@@ -157,12 +165,14 @@ static void sheet_applications(lxw_workbook *wb, const Fmt *f, const Report *r, 
     worksheet_set_column(ws, 2, 2, 30, NULL);
     worksheet_set_column(ws, 3, 9, 8, NULL);
     merge_str(ws, 0, 0, 0, 9, "三、收到和处理政府信息公开申请情况", f->pTitle);
-    merge_str(ws, 1, 0, 3, 2, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", f->pHead);
+    merge_str(ws, 1, 0, 3, 2,
+              "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", f->pHead);
     merge_str(ws, 1, 3, 1, 9, "申请人情况", f->pHead);
     merge_str(ws, 2, 3, 3, 3, "自然人", f->pHead);
     merge_str(ws, 2, 4, 2, 8, "法人或其他组织", f->pHead);
     merge_str(ws, 2, 9, 3, 9, "总计", f->pHead);
-    for (int c = 1; c <= 5; c++) worksheet_write_string(ws, 3, 3 + c, report_azColLabel[c], f->pHead);
+    for (int c = 1; c <= 5; c++)
+        worksheet_write_string(ws, 3, 3 + c, report_azColLabel[c], f->pHead);
     const int iTop = 4;
     for (int i = 0; i < REPORT_NROW; i++) {
         const ReportRow *w = &r->aRow[i];
@@ -184,15 +194,18 @@ static void sheet_applications(lxw_workbook *wb, const Fmt *f, const Report *r, 
                     }
                     merge_str(ws, iRow, 1, iRow + n - 1, 1, w->zGroup, f->pHead);
                 }
-                worksheet_write_string(ws, iRow, 2, arena_printf(a, "%d．%s", w->iNum, w->zLabel), f->pLabel);
+                worksheet_write_string(ws, iRow, 2, arena_printf(a, "%d．%s", w->iNum, w->zLabel),
+                                       f->pLabel);
             }
         }
-        for (int c = 0; c < REPORT_NCOL; c++) worksheet_write_number(ws, iRow, 3 + c, (double)w->a[c], f->pNum);
+        for (int c = 0; c < REPORT_NCOL; c++)
+            worksheet_write_number(ws, iRow, 3 + c, (double)w->a[c], f->pNum);
     }
     int iRow = iTop + REPORT_NROW + 1;
     for (int i = 0; i < r->nCheck; i++) {
         if (!r->aCheck[i].bOk && strcmp(r->aCheck[i].zTable, "applications") == 0) {
-            merge_str(ws, iRow, 0, iRow, 9, arena_printf(a, "数据核对未通过：%s", r->aCheck[i].zMsg), f->pBad);
+            merge_str(ws, iRow, 0, iRow, 9,
+                      arena_printf(a, "数据核对未通过：%s", r->aCheck[i].zMsg), f->pBad);
             iRow++;
         }
     }
@@ -213,7 +226,8 @@ static void sheet_review(lxw_workbook *wb, const Fmt *f, const Report *r) {
         for (int k = 0; k < 5; k++) worksheet_write_string(ws, 3, g * 5 + k, azRes[k], f->pHead);
     }
     for (int g = 0; g < 3; g++) {
-        for (int k = 0; k < 5; k++) worksheet_write_number(ws, 4, g * 5 + k, (double)r->aReview[g][k], f->pNum);
+        for (int k = 0; k < 5; k++)
+            worksheet_write_number(ws, 4, g * 5 + k, (double)r->aReview[g][k], f->pNum);
     }
 }
 

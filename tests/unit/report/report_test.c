@@ -34,15 +34,16 @@ static User *login(const char *zName) {
 }
 
 /* An application of unit zUnit; zReplied and zOutcome NULL while open.  Returns its id. */
-static int64_t app(const char *zUnit, const char *zType, const char *zReceived, const char *zReplied,
-                   const char *zOutcome) {
+static int64_t app(const char *zUnit, const char *zType, const char *zReceived,
+                   const char *zReplied, const char *zOutcome) {
     Stmt st;
     nCase++;
-    db_prepare(db, &st,
-               "INSERT INTO application(unit_id,case_no,code,channel,applicant_type,name,content,"
-               "submitted_at,received_on,created_at,state,outcome,replied_on)"
-               " VALUES((SELECT id FROM unit WHERE code=?1),?2,?3,'letter',?4,'申请人','申请获取某信息',"
-               "?5||' 09:00',?5,?5||'T01:00:00Z',CASE WHEN ?6 IS NULL THEN 'processing' ELSE 'replied' END,?7,?6)");
+    db_prepare(
+        db, &st,
+        "INSERT INTO application(unit_id,case_no,code,channel,applicant_type,name,content,"
+        "submitted_at,received_on,created_at,state,outcome,replied_on)"
+        " VALUES((SELECT id FROM unit WHERE code=?1),?2,?3,'letter',?4,'申请人','申请获取某信息',"
+        "?5||' 09:00',?5,?5||'T01:00:00Z',CASE WHEN ?6 IS NULL THEN 'processing' ELSE 'replied' END,?7,?6)");
     db_bind_text(&st, 1, zUnit);
     db_bind_text(&st, 2, arena_printf(&a, "t-%d", nCase));
     db_bind_text(&st, 3, arena_printf(&a, "CODE%08d", nCase));
@@ -69,8 +70,8 @@ static void event(int64_t iApp, const char *zKind, const char *zOn, int64_t nAmo
     db_done(&st);
 }
 
-static void review(int64_t iApp, const char *zKind, int bAfter, const char *zResult, const char *zFiled,
-                   const char *zDecided) {
+static void review(int64_t iApp, const char *zKind, int bAfter, const char *zResult,
+                   const char *zFiled, const char *zDecided) {
     Stmt st;
     db_prepare(db, &st,
                "INSERT INTO application_review(application_id,kind,after_reconsideration,result,"
@@ -153,22 +154,23 @@ int main(void) {
     Unit *xjx = unit_by_code(db, &a, "xjx");
 
     /* ---- the fixture year 2024 of czj, counted by hand in the comments ---- */
-    int64_t a1 = app("czj", "natural", "2023-11-20", "2024-01-10", "granted");   /* 二, （一） */
-    app("czj", "commercial", "2023-12-28", NULL, NULL);                          /* 二, 四 */
-    app("czj", "natural", "2023-12-30", "2025-01-05", "refused_secret");         /* 二, 四 */
-    int64_t a4 = app("czj", "natural", "2024-02-01", "2024-02-20", "granted");   /* 一, （一） */
-    int64_t a5 = app("czj", "research", "2024-03-05", "2024-03-25", "partial");  /* 一, （二） */
+    int64_t a1 = app("czj", "natural", "2023-11-20", "2024-01-10", "granted");  /* 二, （一） */
+    app("czj", "commercial", "2023-12-28", NULL, NULL);                         /* 二, 四 */
+    app("czj", "natural", "2023-12-30", "2025-01-05", "refused_secret");        /* 二, 四 */
+    int64_t a4 = app("czj", "natural", "2024-02-01", "2024-02-20", "granted");  /* 一, （一） */
+    int64_t a5 = app("czj", "research", "2024-03-05", "2024-03-25", "partial"); /* 一, （二） */
     int64_t a6 = app("czj", "social_welfare", "2024-04-01", "2024-04-22", "refused_third_party");
     int64_t a7 = app("czj", "legal_service", "2024-05-06", "2024-05-30", "unavailable_none");
     int64_t a8 = app("czj", "other_org", "2024-06-03", "2024-06-28", "not_handled_duplicate");
-    app("czj", "natural", "2024-07-01", "2024-08-15", "other_no_correction");    /* 一, （六）1 */
+    app("czj", "natural", "2024-07-01", "2024-08-15", "other_no_correction"); /* 一, （六）1 */
     int64_t a10 = app("czj", "commercial", "2024-12-20", "2025-01-15", "granted"); /* 一, 四 */
-    app("czj", "natural", "2024-12-31", NULL, NULL);                             /* 一, 四 */
-    int64_t a12 = app("czj", "natural", "2024-09-09", "2024-09-30", "other_no_fee"); /* 一, （六）2 */
+    app("czj", "natural", "2024-12-31", NULL, NULL);                               /* 一, 四 */
+    int64_t a12 =
+        app("czj", "natural", "2024-09-09", "2024-09-30", "other_no_fee"); /* 一, （六）2 */
     int64_t a13 = app("czj", "commercial", "2022-05-01", "2022-06-01", "granted"); /* not 2024 */
-    app("czj", "natural", "2025-01-03", NULL, NULL);                             /* not 2024 */
-    app("czj", "research", "2024-10-10", "2024-10-11", "refused_inquiry");       /* 一, （三）8 */
-    app("wjj", "natural", "2024-03-01", NULL, NULL);                             /* another unit */
+    app("czj", "natural", "2025-01-03", NULL, NULL);                               /* not 2024 */
+    app("czj", "research", "2024-10-10", "2024-10-11", "refused_inquiry"); /* 一, （三）8 */
+    app("wjj", "natural", "2024-03-01", NULL, NULL);                       /* another unit */
     /* Reviews: counted when decided in 2024 or still undecided on 31 December. */
     review(a1, "reconsideration", 0, "upheld", "2024-02-10", "2024-04-01");
     review(a4, "reconsideration", 0, "corrected", "2024-03-01", "2024-05-01");
@@ -176,8 +178,8 @@ int main(void) {
     review(a6, "litigation", 0, "other", "2024-05-01", "2025-02-01"); /* undecided on 12-31 */
     review(a1, "litigation", 1, "upheld", "2024-05-10", "2024-10-10");
     review(a13, "reconsideration", 0, "upheld", "2022-07-01", "2022-09-01"); /* earlier year */
-    review(a7, "litigation", 0, "corrected", "2025-01-10", NULL);           /* filed later */
-    review(a8, "reconsideration", 0, "other", "2023-12-01", "2024-01-20");  /* filed 2023 */
+    review(a7, "litigation", 0, "corrected", "2025-01-10", NULL);            /* filed later */
+    review(a8, "reconsideration", 0, "other", "2023-12-01", "2024-01-20");   /* filed 2023 */
     /* Fees: paid in 2024 (a5), never paid (a12), paid in 2025 (a10). */
     event(a5, "fee", "2024-03-10", 200);
     event(a5, "paid", "2024-03-15", 0);
@@ -204,7 +206,8 @@ int main(void) {
         report_deadline("county", 2024, z);
         CHECK_STR(z, "2025-03-31");
         Report *rx;
-        CHECK(report_build(db, &a, xjx, 2024, &rx, &err) == ZW_OK && strcmp(rx->zDeadline, "2025-03-31") == 0);
+        CHECK(report_build(db, &a, xjx, 2024, &rx, &err) == ZW_OK &&
+              strcmp(rx->zDeadline, "2025-03-31") == 0);
     }
     CHECK(report_build(db, &a, czj, 2024, &r, &err) == ZW_OK);
     if (!r) return t_done();
@@ -254,15 +257,18 @@ int main(void) {
         CHECK_INT(cell(r, REPORT_ROW_NEXT, "commercial"), 2);
         CHECK_INT(cell(r, REPORT_ROW_NEXT, "total"), 4);
     }
-    subtest("report-2.3", "一 + 二 = （七）总计 + 四 in every column; carried into next year's 二") {
+    subtest("report-2.3",
+            "一 + 二 = （七）总计 + 四 in every column; carried into next year's 二") {
         CHECK_INT(r->nCheck, REPORT_NCOL + 3);
         CHECK_INT(r->nFailed, 0);
         for (int c = 0; c < REPORT_NCOL; c++) {
-            CHECK_INT(r->aRow[0].a[c] + r->aRow[1].a[c], r->aRow[REPORT_ROW_TOTAL].a[c] + r->aRow[REPORT_ROW_NEXT].a[c]);
+            CHECK_INT(r->aRow[0].a[c] + r->aRow[1].a[c],
+                      r->aRow[REPORT_ROW_TOTAL].a[c] + r->aRow[REPORT_ROW_NEXT].a[c]);
         }
         Report *r25;
         CHECK(report_build(db, &a, czj, 2025, &r25, &err) == ZW_OK);
-        for (int c = 0; c < REPORT_NCOL; c++) CHECK_INT(r25->aRow[REPORT_ROW_PREV].a[c], r->aRow[REPORT_ROW_NEXT].a[c]);
+        for (int c = 0; c < REPORT_NCOL; c++)
+            CHECK_INT(r25->aRow[REPORT_ROW_PREV].a[c], r->aRow[REPORT_ROW_NEXT].a[c]);
         CHECK_INT(cell(r25, REPORT_ROW_NEW, "natural"), 1);
         CHECK_INT(cell(r25, row_of(r25, "refused_secret"), "natural"), 1);
         CHECK_INT(cell(r25, row_of(r25, "granted"), "commercial"), 1);
@@ -283,17 +289,22 @@ int main(void) {
         CHECK_INT(r->nFeeYuan, 200);
         CHECK_INT(r->nFeeCases, 1);
         CHECK(strstr(r->azText[REPORT_TEXT_GENERAL], "主动公开政府信息3条") != NULL);
-        CHECK(strstr(r->azText[REPORT_TEXT_GENERAL], "财政信息1条") != NULL && strstr(r->azText[REPORT_TEXT_GENERAL], "通知公告1条") != NULL);
-        CHECK(strstr(r->azText[REPORT_TEXT_GENERAL], "全年新收政府信息公开申请10件，上年结转3件") != NULL);
+        CHECK(strstr(r->azText[REPORT_TEXT_GENERAL], "财政信息1条") != NULL &&
+              strstr(r->azText[REPORT_TEXT_GENERAL], "通知公告1条") != NULL);
+        CHECK(strstr(r->azText[REPORT_TEXT_GENERAL], "全年新收政府信息公开申请10件，上年结转3件") !=
+              NULL);
         CHECK(strstr(r->azText[REPORT_TEXT_GENERAL], REPORT_TODO) != NULL);
         CHECK(strstr(r->azText[REPORT_TEXT_OTHER], "收取信息处理费200元（1件申请）") != NULL);
         CHECK(!r->abSaved[0] && !r->abSaved[1] && !r->abSaved[2]);
     }
-    subtest("report-2.6", "every outcome code of src/apply has its row; a case run through apply counts") {
+    subtest("report-2.6",
+            "every outcome code of src/apply has its row; a case run through apply counts") {
         for (int i = 0; apply_azOutcome[i]; i++) {
             int iRow = row_of(r, apply_azOutcome[i]);
             CHECK(iRow >= 0);
-            if (iRow >= 0) CHECK(strstr(r->aRow[iRow].zLabel, apply_outcome_label(apply_azOutcome[i])) != NULL);
+            if (iRow >= 0)
+                CHECK(strstr(r->aRow[iRow].zLabel, apply_outcome_label(apply_azOutcome[i])) !=
+                      NULL);
         }
         ApplyInput in;
         memset(&in, 0, sizeof in);
@@ -311,19 +322,23 @@ int main(void) {
         User *uX = login("xlz_rv");
         int rc = uX ? apply_submit(db, &a, uX, &in, "ip", "http://localhost", &pA, &err) : ZW_EAUTH;
         CHECK(rc == ZW_OK && pA);
-        if (rc) fprintf(stderr, "apply_submit: %s %s\n", err.zMsg ? err.zMsg : "", err.zLog ? err.zLog : "");
+        if (rc)
+            fprintf(stderr, "apply_submit: %s %s\n", err.zMsg ? err.zMsg : "",
+                    err.zLog ? err.zLog : "");
         if (rc == ZW_OK && pA) {
             ApplyAction act;
             memset(&act, 0, sizeof act);
             act.zDate = "2024-03-12";
             act.zText = "予以公开，见附件。";
             act.zOutcome = "refused_process";
-            rc = apply_act(db, &a, uX, "ip", pA->id, APPLY_EV_REPLY, &act, "http://localhost", &err);
+            rc =
+                apply_act(db, &a, uX, "ip", pA->id, APPLY_EV_REPLY, &act, "http://localhost", &err);
             CHECK(rc == ZW_OK);
             Report *rx;
             CHECK(report_build(db, &a, unit_by_code(db, &a, "xlz"), 2024, &rx, &err) == ZW_OK);
             CHECK_INT(cell(rx, REPORT_ROW_NEW, "legal_service"), 1);
-            CHECK_INT(cell(rx, row_of(rx, "refused_process"), "legal_service"), rc == ZW_OK ? 1 : 0);
+            CHECK_INT(cell(rx, row_of(rx, "refused_process"), "legal_service"),
+                      rc == ZW_OK ? 1 : 0);
             CHECK_INT(rx->nFailed, 0);
         }
     }
@@ -335,7 +350,8 @@ int main(void) {
         int bNatural = 0;
         for (int i = 0; i < rb->nCheck; i++) {
             if (strcmp(rb->aCheck[i].zColumn, "natural") == 0) {
-                bNatural = !rb->aCheck[i].bOk && rb->aCheck[i].nLeft == 2 && rb->aCheck[i].nRight == 1 &&
+                bNatural = !rb->aCheck[i].bOk && rb->aCheck[i].nLeft == 2 &&
+                           rb->aCheck[i].nRight == 1 &&
                            strstr(rb->aCheck[i].zMsg, "无法归入") != NULL;
             }
         }
@@ -347,11 +363,13 @@ int main(void) {
         Str h;
         str_init(&h, &a);
         CHECK(report_html_document(&a, rb, &h, &err) == ZW_OK);
-        CHECK(strstr(str_cstr(&h), "class=\"rpt-check-failed\"") != NULL && strstr(str_cstr(&h), "不相符") != NULL);
+        CHECK(strstr(str_cstr(&h), "class=\"rpt-check-failed\"") != NULL &&
+              strstr(str_cstr(&h), "不相符") != NULL);
         /* A reply dated before the receipt is caught too. */
         app("jtj", "commercial", "2024-06-01", "2023-12-01", "granted");
         Report *rj;
-        CHECK(report_build(db, &a, unit_by_code(db, &a, "jtj"), 2024, &rj, &err) == ZW_OK && rj->nFailed == 2);
+        CHECK(report_build(db, &a, unit_by_code(db, &a, "jtj"), 2024, &rj, &err) == ZW_OK &&
+              rj->nFailed == 2);
     }
     subtest("report-4.1", "fee amounts in 万元") {
         int64_t v = -7;
@@ -359,8 +377,9 @@ int main(void) {
         CHECK(report_fee_parse("0", &v) == 0 && v == 0);
         CHECK(report_fee_parse("12.3456", &v) == 0 && v == 123456);
         CHECK(report_fee_parse("100000000", &v) == 0 && v == REPORT_MAX_FEE_YUAN);
-        static const char *const azBad[] = {"1.23456", "-1", "1e3", ".5", "5.", "", "１", "12a",
-                                            "100000000.0001", "9999999999", " 1", NULL};
+        static const char *const azBad[] = {
+            "1.23456",        "-1",         "1e3", ".5", "5.", "", "１", "12a",
+            "100000000.0001", "9999999999", " 1",  NULL};
         for (int i = 0; azBad[i]; i++) CHECK(report_fee_parse(azBad[i], &v) == -1);
         CHECK_STR(report_wan(&a, 8635000), "863.5");
         CHECK_STR(report_wan(&a, 0), "0");
@@ -384,7 +403,8 @@ int main(void) {
         CHECK(report_figures_set(db, &a, ed, "ip", czj, 2024, &part, "form", &err) == ZW_OK);
         Report *r2;
         CHECK(report_build(db, &a, czj, 2024, &r2, &err) == ZW_OK);
-        CHECK(r2->aFig[0] == 5126 && r2->aFig[1] == 413 && r2->aFig[2] == 17 && r2->aFig[3] == 8635000);
+        CHECK(r2->aFig[0] == 5126 && r2->aFig[1] == 413 && r2->aFig[2] == 17 &&
+              r2->aFig[3] == 8635000);
         CHECK(r2->zFiguresAt != NULL);
     }
     subtest("report-5.1", "JSON: exactly the agreed keys and rows") {
@@ -415,9 +435,11 @@ int main(void) {
             CHECK(pAct && pAct->nChild == 6);
             Json *pFee = pAct ? pAct->pChild->pNext->pNext->pNext->pNext->pNext : NULL;
             CHECK_STR(json_get_str(pFee, "label"), "行政事业性收费");
-            CHECK(pFee && json_get(pFee, "amount") && strcmp(json_get(pFee, "amount")->zStr, "863.5") == 0);
+            CHECK(pFee && json_get(pFee, "amount") &&
+                  strcmp(json_get(pFee, "amount")->zStr, "863.5") == 0);
             Json *pRev = json_get(t, "review");
-            CHECK(pRev && pRev->nChild == 3 && json_get_int(pRev->pChild, "total", &v) == 1 && v == 4);
+            CHECK(pRev && pRev->nChild == 3 && json_get_int(pRev->pChild, "total", &v) == 1 &&
+                  v == 4);
             CHECK_STR(json_get_str(pRev->pChild->pNext, "label"), "未经复议直接起诉");
             CHECK_STR(json_get_str(pRev->pChild->pNext, "group"), "行政诉讼");
             CHECK(json_get(j, "sections")->nChild == 6);
@@ -425,7 +447,8 @@ int main(void) {
         }
     }
     subtest("report-6.1", "narrative sections: save, escape, revert") {
-        const char *azT[REPORT_NTEXT] = {"2024年，本局做好政府信息公开工作。\r\n1. 第一点 <script>\r\n# 不是标题", NULL, ""};
+        const char *azT[REPORT_NTEXT] = {
+            "2024年，本局做好政府信息公开工作。\r\n1. 第一点 <script>\r\n# 不是标题", NULL, ""};
         CHECK(report_text_set(db, &a, other, "ip", czj, 2024, azT, &err) == ZW_EPERM);
         const char *azNone[REPORT_NTEXT] = {NULL, NULL, NULL};
         CHECK(report_text_set(db, &a, ed, "ip", czj, 2024, azNone, &err) == ZW_EINPUT);
@@ -435,7 +458,8 @@ int main(void) {
         Report *r2;
         CHECK(report_build(db, &a, czj, 2024, &r2, &err) == ZW_OK);
         CHECK(r2->abSaved[0] && !r2->abSaved[1] && !r2->abSaved[2]);
-        CHECK_STR(r2->azText[0], "2024年，本局做好政府信息公开工作。\n1. 第一点 <script>\n# 不是标题");
+        CHECK_STR(r2->azText[0],
+                  "2024年，本局做好政府信息公开工作。\n1. 第一点 <script>\n# 不是标题");
         Str m;
         str_init(&m, &a);
         report_markdown(&m, r2);
@@ -447,7 +471,8 @@ int main(void) {
         CHECK(report_html_document(&a, r2, &h, &err) == ZW_OK);
         const char *zH = str_cstr(&h);
         CHECK(strstr(zH, "&lt;script&gt;") != NULL && strstr(zH, "<script>") == NULL);
-        CHECK(strstr(zH, "rowspan=\"22\"") != NULL && strstr(zH, "本年收费金额（单位：万元）") != NULL);
+        CHECK(strstr(zH, "rowspan=\"22\"") != NULL &&
+              strstr(zH, "本年收费金额（单位：万元）") != NULL);
         CHECK(strstr(zH, "@page") != NULL && strstr(zH, "class=\"rpt-check-failed\"") == NULL);
     }
     subtest("report-7.1", "xlsx is a zip with the workbook") {
@@ -472,7 +497,8 @@ int main(void) {
         /* Sections 五 still hold the prefilled 【请填写…】 */
         CHECK(report_publish(db, &a, rv, "ip", czj, 2024, &iItem, &err) == ZW_ECONFLICT);
         CHECK(strstr(err.zMsg, "五、存在的主要问题及改进情况") != NULL);
-        const char *azT[REPORT_NTEXT] = {NULL, "（一）存在的主要问题。解读形式单一。\n（二）改进情况。增加图解。", NULL};
+        const char *azT[REPORT_NTEXT] = {
+            NULL, "（一）存在的主要问题。解读形式单一。\n（二）改进情况。增加图解。", NULL};
         CHECK(report_text_set(db, &a, ed, "ip", czj, 2024, azT, &err) == ZW_OK);
         ReportFigures clr = {{0, 0, 1, 0}, {0, 0, -1, 0}};
         CHECK(report_figures_set(db, &a, ed, "ip", czj, 2024, &clr, "form", &err) == ZW_OK);
@@ -494,11 +520,13 @@ int main(void) {
         CHECK(p && strcmp(p->zState, "published") == 0 && strcmp(p->zColumnSlug, "nb") == 0);
         CHECK(p && p->zIndexNo && p->zIndexNo[0]);
         CHECK_STR(p ? p->zTitle : NULL, "西吉县财政局2024年政府信息公开工作年度报告");
-        CHECK(p && strstr(p->zBody, "## 三、收到和处理政府信息公开申请情况") && strstr(p->zBody, "属于国家秘密"));
+        CHECK(p && strstr(p->zBody, "## 三、收到和处理政府信息公开申请情况") &&
+              strstr(p->zBody, "属于国家秘密"));
         CHECK(count_tlog() > nLog);
         CHECK_INT(report_published_item(db, czj->id, 2024), iItem);
         Report *r2;
-        CHECK(report_build(db, &a, czj, 2024, &r2, &err) == ZW_OK && r2->iItem == iItem && r2->zPublishedAt);
+        CHECK(report_build(db, &a, czj, 2024, &r2, &err) == ZW_OK && r2->iItem == iItem &&
+              r2->zPublishedAt);
         /* Again: a new version of the same item. */
         int64_t iAgain = 0;
         CHECK(report_publish(db, &a, admin, "ip", czj, 2024, &iAgain, &err) == ZW_OK);
