@@ -635,12 +635,20 @@ int push_match_policies(Db *db, Arena *a, const char *zProfile, int nMax, PushPo
     PushPolicy *aPol = arena_alloc(a, sizeof(PushPolicy) * (size_t)nCap);
     Stmt st;
     db_prepare(db, &st,
-               "SELECT i.id,v.title,v.docno,u.name,i.published_at,i.audience,v.validity"
+               /* Validity: the library's state for a normative document (src/norms),
+               ** else the published 有效性. */
+               "SELECT i.id,v.title,v.docno,u.name,i.published_at,i.audience,"
+               " coalesce(nm.state,v.validity)"
                " FROM item i JOIN item_version v ON v.item_id=i.id AND v.version=i.live_version"
-               " JOIN unit u ON u.id=i.unit_id"
+               " JOIN unit u ON u.id=i.unit_id LEFT JOIN norm nm ON nm.item_id=i.id"
                " WHERE i.kind='policy' AND i.live_version>0 AND i.state<>'withdrawn'"
-               " AND i.scope<>'internal' AND v.validity NOT IN ('已废止','已失效','废止','失效')"
+               " AND i.scope<>'internal'"
+               " AND coalesce(nm.state,v.validity) NOT IN ('已废止','已失效','废止','失效')"
+               " AND (nm.expires_at IS NULL OR nm.expires_at>=?1)"
                " ORDER BY i.published_at DESC, i.id DESC");
+    char zToday[11];
+    util_iso_date(util_now(), zToday);
+    db_bind_text(&st, 1, zToday);
     while ((rc = db_step(&st)) == 1 && n < nMax) {
         Audience aud;
         Err e2 = {0};
