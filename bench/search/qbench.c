@@ -293,10 +293,10 @@ static int run_steps(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
 
     t = now_ms();
     str_reset(&sql);
-    str_puts(&sql, "SELECT f.rowid, i.title, n.name, n.code, i.docno, i.published_at, c.name,"
-                   " i.validity, i.genre,");
+    str_puts(&sql, "SELECT x.id, i.title, n.name, n.code, i.docno, i.published_at, c.name,"
+                   " i.validity, i.genre FROM (SELECT f.rowid AS id, i.published_at AS pub,");
     if (f->bByDate) {
-        str_puts(&sql, " 0.0");
+        str_puts(&sql, " 0.0 AS score");
     } else {
         str_puts(&sql, " zwgk_rank(item_fts, 10.0, 1.0, 5.0) * (1.0"
                        " + CASE WHEN ?3 <> '' AND zwgk_title_hit(item_fts)"
@@ -309,9 +309,10 @@ static int run_steps(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
     }
     add_where(&sql, f);
     if (iLow) str_puts(&sql, " AND f.rowid >= ?4");
-    str_puts(&sql, f->bByDate ? " ORDER BY i.published_at DESC, i.id DESC"
-                              : " ORDER BY score, i.id DESC");
-    str_puts(&sql, " LIMIT ?5 OFFSET ?6");
+    str_puts(&sql, f->bByDate ? " ORDER BY pub DESC, id DESC" : " ORDER BY score, id DESC");
+    str_puts(&sql, " LIMIT ?5 OFFSET ?6) x JOIN item i ON i.id=x.id JOIN unit n ON n.id=i.unit_id"
+                   " JOIN col c ON c.id=i.col_id");
+    str_puts(&sql, f->bByDate ? " ORDER BY x.pub DESC, x.id DESC" : " ORDER BY x.score, x.id DESC");
     if (db_prepare_dynamic(db, &st, str_cstr(&sql))) return ZW_EDB;
     bind_filters(&st, a, q, f);
     if (!f->bByDate) db_bind_text(&st, 3, q->zPhrase ? q->zPhrase : "");
