@@ -83,17 +83,22 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     Stmt st;
     int rc;
 
-    /* 1. How many. */
+    /* 1. How many, up to SEARCH_COUNT_CAP + 1: counting walks every match (≈ 40 ns
+    ** each without filters, 1–2 µs with), which for a common word in a million items
+    ** was most of the query. */
     int bFilter = has_filter(f);
     str_init(&sql, a);
     if (bFilter) {
-        str_puts(&sql, "SELECT count(*)");
+        str_puts(&sql, "SELECT count(*) FROM (SELECT 1");
         add_where(&sql, f);
+        str_puts(&sql, " LIMIT ?2)");
     } else {
-        str_puts(&sql, "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1");
+        str_puts(&sql, "SELECT count(*) FROM (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1"
+                       " LIMIT ?2)");
     }
     if ((rc = db_prepare_dynamic(db, &st, str_cstr(&sql)))) return db_err(db, err);
     bind_filters(&st, a, q, f);
+    db_bind_int(&st, 2, SEARCH_COUNT_CAP + 1);
     int r = db_step(&st);
     if (r == 1) *pnTotal = db_col_int(&st, 0);
     db_done(&st);
@@ -267,9 +272,17 @@ static void kv(Str *s, const char *zKey, const char *zVal) {
     str_json(s, zVal);
 }
 
+const char *search_total_text(Arena *a, int64_t nTotal) {
+    if (nTotal > SEARCH_COUNT_CAP) return arena_printf(a, "%d,%03d 以上", SEARCH_COUNT_CAP / 1000, 0);
+    if (nTotal >= 1000) return arena_printf(a, "%lld,%03lld", (long long)nTotal / 1000, (long long)nTotal % 1000);
+    return arena_printf(a, "%lld", (long long)nTotal);
+}
+
 void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const SearchHit *aHit,
                  int nHit, int64_t nTotal) {
-    str_appendf(s, "{\"total\":%lld,\"page\":%lld,\"per_page\":%lld", (long long)nTotal,
+    int bMore = nTotal > SEARCH_COUNT_CAP;
+    str_appendf(s, "{\"total\":%lld,%s\"page\":%lld,\"per_page\":%lld",
+                (long long)(bMore ? SEARCH_COUNT_CAP : nTotal), bMore ? "\"total_more\":true," : "",
                 (long long)f->iPage, (long long)f->nPerPage);
     kv(s, "query", q->zShown);
     kv(s, "sort", f->bByDate ? "date" : "rel");

@@ -22,6 +22,9 @@
 #include "../text/query.h"
 
 #define SEARCH_RANK_WINDOW 2000
+/* Matches are counted exactly up to this many; beyond it search_run reports
+** SEARCH_COUNT_CAP + 1 ("more than 10,000"), since an exact count walks every match. */
+#define SEARCH_COUNT_CAP 10000
 #define SEARCH_MAX_PER_PAGE 50
 
 typedef struct SearchFilter {
@@ -48,12 +51,17 @@ typedef struct SearchHit {
 int search_filter_parse(Db *db, Arena *a, const char *(*xGet)(void *, const char *), void *pCtx,
                         SearchFilter *f, Err *err);
 
-/* The hits as JSON: {"total","page","per_page","query","items":[...]}. */
+/* The hits as JSON: {"total","page","per_page","query","items":[...]}; a count over
+** SEARCH_COUNT_CAP is "total":SEARCH_COUNT_CAP with "total_more":true. */
 void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const SearchHit *aHit,
                  int nHit, int64_t nTotal);
 
+/* Run q with f: one page of hits and in *pnTotal the number of matches, at most
+** SEARCH_COUNT_CAP + 1 (which means more than SEARCH_COUNT_CAP). */
 int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, SearchHit **paHit,
                int *pnHit, int64_t *pnTotal, Err *err);
+/* "共 N 条" text for a total from search_run: "1,234" or "10,000 以上". */
+const char *search_total_text(Arena *a, int64_t nTotal);
 
 /* Escape text for HTML, turning the markers \x01 and \x02 into <mark> and </mark>. */
 Html search_mark_html(Arena *a, const char *z);

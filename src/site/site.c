@@ -640,6 +640,7 @@ int site_search(Req *req) {
     }
     tv_bool(d, "searched", 1);
     tv_int(d, "total", nTotal);
+    tv_str(d, "total_text", search_total_text(req->a, nTotal));
     TVal *pList = tv_list(d, "hits");
     for (int i = 0; i < nHit; i++) {
         TVal *t = tv_push(pList);
