@@ -273,9 +273,11 @@ static void kv(Str *s, const char *zKey, const char *zVal) {
 }
 
 const char *search_total_text(Arena *a, int64_t nTotal) {
-    if (nTotal > SEARCH_COUNT_CAP) return arena_printf(a, "%d,%03d 以上", SEARCH_COUNT_CAP / 1000, 0);
-    if (nTotal >= 1000) return arena_printf(a, "%lld,%03lld", (long long)nTotal / 1000, (long long)nTotal % 1000);
-    return arena_printf(a, "%lld", (long long)nTotal);
+    if (nTotal > SEARCH_COUNT_CAP) return arena_printf(a, "%d,%03d 条以上", SEARCH_COUNT_CAP / 1000, 0);
+    if (nTotal >= 1000) {
+        return arena_printf(a, "%lld,%03lld 条", (long long)nTotal / 1000, (long long)nTotal % 1000);
+    }
+    return arena_printf(a, "%lld 条", (long long)nTotal);
 }
 
 void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const SearchHit *aHit,

@@ -60,7 +60,7 @@ void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const Sear
 ** SEARCH_COUNT_CAP + 1 (which means more than SEARCH_COUNT_CAP). */
 int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, SearchHit **paHit,
                int *pnHit, int64_t *pnTotal, Err *err);
-/* "共 N 条" text for a total from search_run: "1,234" or "10,000 以上". */
+/* The count for "共 …": "12 条", "1,234 条" or "10,000 条以上". */
 const char *search_total_text(Arena *a, int64_t nTotal);
 
 /* Escape text for HTML, turning the markers \x01 and \x02 into <mark> and </mark>. */
