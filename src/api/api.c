@@ -17,32 +17,13 @@
 
 #define API_MAX_PER_PAGE 100
 
-static int need_json(Req *req) {
-    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required", "请求体应为 JSON 对象（Content-Type: application/json）");
-    }
-    return ZW_OK;
-}
-
-/* Read the string member zKey into *pz; a member of another type is an error. */
-static int get_str(Req *req, const char *zKey, const char **pz) {
-    Json *j = json_get(req->pJson, zKey);
-    *pz = NULL;
-    if (!j || j->eType == JSON_NULL) return ZW_OK;
-    if (j->eType != JSON_STR) {
-        return http_fail(req, ZW_EINPUT, "bad_field", arena_printf(req->a, "字段 %s 应为字符串", zKey));
-    }
-    *pz = j->zStr;
-    return ZW_OK;
-}
-
 /* The 政策文件 / 政策解读 members: kind scope major form stage audience interprets. */
 static int read_policy_input(Req *req, ItemInput *in) {
     int rc;
     static const char *const azKey[] = {"kind", "scope", "form", "stage"};
     const char **apz[] = {&in->zKind, &in->zScope, &in->zForm, &in->zStage};
     for (size_t i = 0; i < sizeof azKey / sizeof azKey[0]; i++) {
-        if ((rc = get_str(req, azKey[i], apz[i]))) return rc;
+        if ((rc = http_json_str(req, azKey[i], apz[i]))) return rc;
     }
     int r = json_get_bool(req->pJson, "major", &in->bMajor);
     if (r < 0) return http_fail(req, ZW_EINPUT, "bad_field", "字段 major 应为 true 或 false");
@@ -79,7 +60,7 @@ static int read_policy_input(Req *req, ItemInput *in) {
 static int read_input(Req *req, ItemInput *in) {
     int rc;
     memset(in, 0, sizeof *in);
-    if ((rc = need_json(req))) return rc;
+    if ((rc = http_json_body(req))) return rc;
     static const char *const azKey[] = {"unit", "title", "body", "docno", "issuer", "written_at",
                                         "topic", "genre", "validity", "disclosure", "format",
                                         "change_note"};
@@ -87,7 +68,7 @@ static int read_input(Req *req, ItemInput *in) {
                           &in->zWrittenAt, &in->zTopic, &in->zGenre, &in->zValidity,
                           &in->zDisclosure, &in->zFormat, &in->zChangeNote};
     for (size_t i = 0; i < sizeof azKey / sizeof azKey[0]; i++) {
-        if ((rc = get_str(req, azKey[i], apz[i]))) return rc;
+        if ((rc = http_json_str(req, azKey[i], apz[i]))) return rc;
     }
     int64_t iCol = 0;
     int r = json_get_int(req->pJson, "column", &iCol);
@@ -356,8 +337,8 @@ int api_item_action(Req *req) {
     int rc;
     const char *zReason = NULL;
     if (strcmp(zAction, "reject") == 0 || strcmp(zAction, "withdraw") == 0) {
-        if ((rc = need_json(req))) return rc;
-        if ((rc = get_str(req, "reason", &zReason))) return rc;
+        if ((rc = http_json_body(req))) return rc;
+        if ((rc = http_json_str(req, "reason", &zReason))) return rc;
     }
     if (strcmp(zAction, "submit") == 0) {
         rc = item_submit(req->db, req->a, u, req->zIp, id, &req->err);

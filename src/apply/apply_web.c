@@ -410,27 +410,6 @@ int apply_form_post(Req *req) {
     return form_page(req, NULL, p, NULL);
 }
 
-/* ------------------------------------------------------------ public: JSON */
-
-static int need_json(Req *req) {
-    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required",
-                         "请求体应为 JSON 对象（Content-Type: application/json）");
-    }
-    return ZW_OK;
-}
-
-static int jstr(Req *req, const char *zKey, const char **pz) {
-    Json *j = json_get(req->pJson, zKey);
-    *pz = NULL;
-    if (!j || j->eType == JSON_NULL) return ZW_OK;
-    if (j->eType != JSON_STR) {
-        return http_fail(req, ZW_EINPUT, "bad_field", arena_printf(req->a, "字段 %s 应为字符串", zKey));
-    }
-    *pz = j->zStr;
-    return ZW_OK;
-}
-
 static int jbool(Req *req, const char *zKey, int *pb) {
     *pb = 0;
     if (json_get_bool(req->pJson, zKey, pb) < 0) {
@@ -453,14 +432,14 @@ int apply_api_submit(Req *req) {
     ApplyInput in;
     memset(&in, 0, sizeof in);
     const char *zTrap = NULL;
-    int rc = need_json(req);
+    int rc = http_json_body(req);
     static const char *const azKey[] = {"unit", "channel", "submitted_at", "applicant_type", "name",
                                         "id_number", "contact", "phone", "email", "address",
                                         "content", "docno", "form", "delivery", HONEYPOT_FIELD};
     const char **apz[] = {&in.zUnit, &in.zChannel, &in.zSubmitted, &in.zType, &in.zName,
                           &in.zIdNumber, &in.zContact, &in.zPhone, &in.zEmail, &in.zAddress,
                           &in.zContent, &in.zDocno, &in.zForm, &in.zDelivery, &zTrap};
-    for (size_t i = 0; !rc && i < sizeof azKey / sizeof azKey[0]; i++) rc = jstr(req, azKey[i], apz[i]);
+    for (size_t i = 0; !rc && i < sizeof azKey / sizeof azKey[0]; i++) rc = http_json_str(req, azKey[i], apz[i]);
     if (!rc) rc = jbool(req, "consent", &in.bConsent);
     if (rc) return rc;
     User *u = page_user(req);
@@ -634,10 +613,10 @@ static int do_review(Req *req, int bJson) {
     memset(&in, 0, sizeof in);
     int rc = ZW_OK;
     if (bJson) {
-        if ((rc = need_json(req))) return rc;
+        if ((rc = http_json_body(req))) return rc;
         const char **apz[] = {&in.zKind, &in.zResult, &in.zDate, &in.zDecidedOn, &in.zNote};
         static const char *const azKey[] = {"kind", "result", "date", "decided_on", "note"};
-        for (size_t i = 0; !rc && i < 5; i++) rc = jstr(req, azKey[i], apz[i]);
+        for (size_t i = 0; !rc && i < 5; i++) rc = http_json_str(req, azKey[i], apz[i]);
         if (!rc) rc = jbool(req, "after_reconsideration", &in.bAfterRecon);
         if (!rc) rc = jint(req, "id", INT64_MAX / 2, &in.id);
         if (rc) return rc;
@@ -671,14 +650,14 @@ int apply_api_action(Req *req) {
     ApplyAction x;
     memset(&x, 0, sizeof x);
     if (req->nBody || req->pJson) {
-        if ((rc = need_json(req))) return rc;
+        if ((rc = http_json_body(req))) return rc;
         const char **apz[] = {&x.zDate, &x.zText, &x.zReason, &x.zOutcome, &x.zParty};
         static const char *const azKey[] = {"date", "text", "reason", "outcome", "party"};
         for (size_t i = 0; i < 5; i++) {
-            if ((rc = jstr(req, azKey[i], apz[i]))) return rc;
+            if ((rc = http_json_str(req, azKey[i], apz[i]))) return rc;
         }
         /* "basis": the fee's basis (piece|page) for /fee, the legal basis for /reply. */
-        if ((rc = jstr(req, "basis", eKind == APPLY_EV_FEE ? &x.zFeeBasis : &x.zBasis))) return rc;
+        if ((rc = http_json_str(req, "basis", eKind == APPLY_EV_FEE ? &x.zFeeBasis : &x.zBasis))) return rc;
         int64_t n;
         if ((rc = jint(req, "days", 1000, &n))) return rc;
         x.nDays = (int)n;

@@ -272,37 +272,15 @@ int consult_form_ask(Req *req) {
     return ask_page(req, iItem, zTitle, NULL, q, NULL);
 }
 
-/* ------------------------------------------------------------- public: JSON */
-
-static int need_json(Req *req) {
-    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required",
-                         "请求体应为 JSON 对象（Content-Type: application/json）");
-    }
-    return ZW_OK;
-}
-
-/* The string member zKey (NULL when absent or null); another type is an error. */
-static int json_str(Req *req, const char *zKey, const char **pz) {
-    Json *j = json_get(req->pJson, zKey);
-    *pz = NULL;
-    if (!j || j->eType == JSON_NULL) return ZW_OK;
-    if (j->eType != JSON_STR) {
-        return http_fail(req, ZW_EINPUT, "bad_field", arena_printf(req->a, "字段 %s 应为字符串", zKey));
-    }
-    *pz = j->zStr;
-    return ZW_OK;
-}
-
 int consult_api_ask(Req *req) {
     int64_t iItem = req->aiArg[0];
     QuestionInput in;
     const char *zTrap;
-    int rc = need_json(req);
-    if (!rc) rc = json_str(req, "name", &in.zName);
-    if (!rc) rc = json_str(req, "email", &in.zEmail);
-    if (!rc) rc = json_str(req, "question", &in.zQuestion);
-    if (!rc) rc = json_str(req, HONEYPOT_FIELD, &zTrap);
+    int rc = http_json_body(req);
+    if (!rc) rc = http_json_str(req, "name", &in.zName);
+    if (!rc) rc = http_json_str(req, "email", &in.zEmail);
+    if (!rc) rc = http_json_str(req, "question", &in.zQuestion);
+    if (!rc) rc = http_json_str(req, HONEYPOT_FIELD, &zTrap);
     if (rc) return rc;
     Question *q;
     if ((rc = precheck(req, iItem, &in, zTrap, NULL))) return rc;
@@ -454,8 +432,8 @@ int consult_api_get(Req *req) {
 
 int consult_api_answer(Req *req) {
     const char *zAnswer;
-    int rc = need_json(req);
-    if (!rc) rc = json_str(req, "answer", &zAnswer);
+    int rc = http_json_body(req);
+    if (!rc) rc = http_json_str(req, "answer", &zAnswer);
     if (!rc) rc = consult_answer(req->db, req->a, page_user(req), req->zIp, req->aiArg[0], zAnswer,
                                  site_base_url(), &req->err);
     if (rc) return rc;
@@ -466,9 +444,9 @@ int consult_api_answer(Req *req) {
 int consult_api_private(Req *req) {
     const char *zReason, *zReply;
     int bWasPublic = 0;
-    int rc = need_json(req);
-    if (!rc) rc = json_str(req, "reason", &zReason);
-    if (!rc) rc = json_str(req, "reply", &zReply);
+    int rc = http_json_body(req);
+    if (!rc) rc = http_json_str(req, "reason", &zReason);
+    if (!rc) rc = http_json_str(req, "reply", &zReply);
     if (!rc) rc = consult_private(req->db, req->a, page_user(req), req->zIp, req->aiArg[0],
                                   zReason, zReply, site_base_url(), &bWasPublic, &req->err);
     if (rc) return rc;

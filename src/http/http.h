@@ -141,6 +141,11 @@ void http_add_header(Req *req, const char *zName, const char *zValue);
 int http_redirect(Req *req, const char *zUrl);
 /* Set content type to JSON and status; body is in req->out. */
 void http_json_reply(Req *req, int status);
+/* ZW_OK when the request body is a JSON object, else 400 json_required. */
+int http_json_body(Req *req);
+/* The string member zKey of the JSON body into *pz (NULL when absent or null); a member
+** of another type is 400 bad_field naming it. */
+int http_json_str(Req *req, const char *zKey, const char **pz);
 /* Fill req->err and return rc (for `return http_fail(req, ZW_EINPUT, "code", "消息")`). */
 int http_fail(Req *req, int rc, const char *zCode, const char *zMsg);
 

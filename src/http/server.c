@@ -176,6 +176,25 @@ int http_fail(Req *req, int rc, const char *zCode, const char *zMsg) {
     return err_set(&req->err, rc, zCode, zMsg, NULL);
 }
 
+int http_json_body(Req *req) {
+    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
+        return http_fail(req, ZW_EINPUT, "json_required",
+                         "请求体应为 JSON 对象（Content-Type: application/json）");
+    }
+    return ZW_OK;
+}
+
+int http_json_str(Req *req, const char *zKey, const char **pz) {
+    Json *j = json_get(req->pJson, zKey);
+    *pz = NULL;
+    if (!j || j->eType == JSON_NULL) return ZW_OK;
+    if (j->eType != JSON_STR) {
+        return http_fail(req, ZW_EINPUT, "bad_field", arena_printf(req->a, "字段 %s 应为字符串", zKey));
+    }
+    *pz = j->zStr;
+    return ZW_OK;
+}
+
 int http_arg_int(Req *req, const char *zName, int64_t iMin, int64_t iMax, int64_t iDefault,
                  int64_t *pOut) {
     const char *z = http_arg(req, zName);

@@ -351,9 +351,8 @@ int api_item_reposts(Req *req) {
 int api_item_repost_add(Req *req) {
     User *u = page_user(req);
     if (!u) return http_fail(req, ZW_EAUTH, "login_required", "请先登录");
-    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required", "请求体应为 JSON 对象（Content-Type: application/json）");
-    }
+    int rc = http_json_body(req);
+    if (rc) return rc;
     Repost r;
     memset(&r, 0, sizeof r);
     r.zChannel = json_get_str(req->pJson, "channel");
@@ -361,7 +360,7 @@ int api_item_repost_add(Req *req) {
     r.zUrl = json_get_str(req->pJson, "url");
     r.zDate = json_get_str(req->pJson, "date");
     int64_t id;
-    int rc = repost_add(req->db, req->a, u, req->zIp, req->aiArg[0], &r, &id, &req->err);
+    rc = repost_add(req->db, req->a, u, req->zIp, req->aiArg[0], &r, &id, &req->err);
     if (rc) return rc;
     http_cache_bump();
     r.id = id;

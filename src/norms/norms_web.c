@@ -246,37 +246,18 @@ int api_norm(Req *req) {
     return reply_norm(req, req->aiArg[0], 200);
 }
 
-static int need_object(Req *req) {
-    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required", "请求体应为 JSON 对象（Content-Type: application/json）");
-    }
-    return ZW_OK;
-}
-
-/* A string member or NULL; another type is an error. */
-static int member_str(Req *req, const char *zKey, const char **pz) {
-    Json *j = json_get(req->pJson, zKey);
-    *pz = NULL;
-    if (!j || j->eType == JSON_NULL) return ZW_OK;
-    if (j->eType != JSON_STR) {
-        return http_fail(req, ZW_EINPUT, "bad_field", arena_printf(req->a, "字段 %s 应为字符串", zKey));
-    }
-    *pz = j->zStr;
-    return ZW_OK;
-}
-
 int api_norm_set(Req *req) {
     int rc;
-    if ((rc = need_object(req))) return rc;
+    if ((rc = http_json_body(req))) return rc;
     NormInput in;
     memset(&in, 0, sizeof in);
-    if ((rc = member_str(req, "type", &in.zType)) || (rc = member_str(req, "issued_at", &in.zIssuedAt)) ||
-        (rc = member_str(req, "effective_at", &in.zEffectiveAt))) {
+    if ((rc = http_json_str(req, "type", &in.zType)) || (rc = http_json_str(req, "issued_at", &in.zIssuedAt)) ||
+        (rc = http_json_str(req, "effective_at", &in.zEffectiveAt))) {
         return rc;
     }
     Json *j = json_get(req->pJson, "expires_at");
     if (j && j->eType == JSON_NULL) in.zExpiresAt = "";
-    else if ((rc = member_str(req, "expires_at", &in.zExpiresAt))) return rc;
+    else if ((rc = http_json_str(req, "expires_at", &in.zExpiresAt))) return rc;
     rc = norm_set(req->db, req->a, page_user(req), req->zIp, req->aiArg[0], &in, &req->err);
     if (rc) return rc;
     return reply_norm(req, req->aiArg[0], 200);
@@ -284,11 +265,11 @@ int api_norm_set(Req *req) {
 
 int api_norm_state(Req *req) {
     int rc;
-    if ((rc = need_object(req))) return rc;
+    if ((rc = http_json_body(req))) return rc;
     const char *zState, *zDate, *zNote;
     int64_t iBy = 0;
-    if ((rc = member_str(req, "state", &zState)) || (rc = member_str(req, "date", &zDate)) ||
-        (rc = member_str(req, "note", &zNote))) {
+    if ((rc = http_json_str(req, "state", &zState)) || (rc = http_json_str(req, "date", &zDate)) ||
+        (rc = http_json_str(req, "note", &zNote))) {
         return rc;
     }
     if (json_get_int(req->pJson, "by", &iBy) < 0) {
@@ -302,10 +283,10 @@ int api_norm_state(Req *req) {
 
 int api_norm_review_create(Req *req) {
     int rc;
-    if ((rc = need_object(req))) return rc;
+    if ((rc = http_json_body(req))) return rc;
     const char *zName;
     int64_t iYear = 0;
-    if ((rc = member_str(req, "name", &zName))) return rc;
+    if ((rc = http_json_str(req, "name", &zName))) return rc;
     if (json_get_int(req->pJson, "year", &iYear) != 1) {
         return http_fail(req, ZW_EINPUT, "bad_field", "字段 year 应为年份");
     }
@@ -321,10 +302,10 @@ int api_norm_review_create(Req *req) {
 
 int api_norm_review_result(Req *req) {
     int rc;
-    if ((rc = need_object(req))) return rc;
+    if ((rc = http_json_body(req))) return rc;
     const char *zResult, *zNote;
     int64_t iItem = 0;
-    if ((rc = member_str(req, "result", &zResult)) || (rc = member_str(req, "note", &zNote))) return rc;
+    if ((rc = http_json_str(req, "result", &zResult)) || (rc = http_json_str(req, "note", &zNote))) return rc;
     if (json_get_int(req->pJson, "item", &iItem) != 1 || iItem <= 0) {
         return http_fail(req, ZW_EINPUT, "bad_field", "字段 item 应为信息编号");
     }

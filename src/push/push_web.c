@@ -54,9 +54,8 @@ int push_api_taxonomy(Req *req) {
 }
 
 int push_api_subscribe(Req *req) {
-    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required", "请求体应为 JSON 对象（Content-Type: application/json）");
-    }
+    int rc = http_json_body(req);
+    if (rc) return rc;
     Json *jEmail = json_get(req->pJson, "email");
     Json *jFreq = json_get(req->pJson, "frequency");
     if (!jEmail || jEmail->eType != JSON_STR) {
@@ -67,7 +66,7 @@ int push_api_subscribe(Req *req) {
     }
     TaxTowns towns;
     const char *zProfile;
-    int rc = load_towns(req, &towns);
+    rc = load_towns(req, &towns);
     if (!rc) rc = taxonomy_normalize(req->a, &towns, json_get(req->pJson, "profile"), &zProfile, &req->err);
     if (!rc) rc = subscribe_limit(req);
     if (rc) return rc;
@@ -124,9 +123,7 @@ int push_api_webhooks(Req *req) {
 int push_api_webhook_add(Req *req) {
     int rc = need_admin(req);
     if (rc) return rc;
-    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required", "请求体应为 JSON 对象（Content-Type: application/json）");
-    }
+    if ((rc = http_json_body(req))) return rc;
     Json *jUrl = json_get(req->pJson, "url"), *jName = json_get(req->pJson, "name");
     if (!jUrl || jUrl->eType != JSON_STR) return http_fail(req, ZW_EINPUT, "bad_url", "字段 url 应为网址");
     if (jName && jName->eType != JSON_STR && jName->eType != JSON_NULL) {

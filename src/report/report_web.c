@@ -339,14 +339,6 @@ static int api_target(Req *req, int eRole, Unit **ppUnit, User **ppUser) {
     return target(req, u, req->azArg[0], req->aiArg[0], eRole, ppUnit);
 }
 
-static int need_object(Req *req) {
-    if (!req->pJson || req->pJson->eType != JSON_OBJ) {
-        return http_fail(req, ZW_EINPUT, "json_required",
-                         "请求体应为 JSON 对象（Content-Type: application/json）");
-    }
-    return ZW_OK;
-}
-
 int report_api_get(Req *req) {
     Unit *pUnit;
     User *u;
@@ -388,7 +380,7 @@ int report_api_figures(Req *req) {
     User *u;
     int rc = api_target(req, ROLE_EDITOR, &pUnit, &u);
     if (rc) return rc;
-    if ((rc = need_object(req))) return rc;
+    if ((rc = http_json_body(req))) return rc;
     ReportFigures f;
     memset(&f, 0, sizeof f);
     for (const Json *j = req->pJson->pChild; j; j = j->pNext) {
@@ -431,7 +423,7 @@ int report_api_sections(Req *req) {
     User *u;
     int rc = api_target(req, ROLE_EDITOR, &pUnit, &u);
     if (rc) return rc;
-    if ((rc = need_object(req))) return rc;
+    if ((rc = http_json_body(req))) return rc;
     static const char *const azField[] = {"general", "problems", "other"};
     const char *azText[REPORT_NTEXT] = {NULL, NULL, NULL};
     for (const Json *j = req->pJson->pChild; j; j = j->pNext) {
