@@ -71,6 +71,13 @@ static void bind_filters(Stmt *st, Arena *a, const SearchQuery *q, const SearchF
     if (f->zValidity) db_bind_text(st, 14, f->zValidity);
 }
 
+/* The smallest count for which a date-ordered page walks by date (search_tune). */
+static int64_t nWalkMin = SEARCH_COUNT_CAP + 1;
+
+void search_tune(int64_t nMin) {
+    nWalkMin = nMin > 0 ? nMin : SEARCH_COUNT_CAP + 1;
+}
+
 int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, SearchHit **paHit,
                int *pnHit, int64_t *pnTotal, Err *err) {
     *paHit = NULL;
@@ -139,20 +146,33 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     ** sorter keeps every output column, so one flat query read the item row, about a
     ** page, for each of the 2,000 ranked matches.)  Rows and order are the same. */
     str_puts(&sql, "SELECT x.id, i.title, n.name, n.code, i.docno, i.published_at, c.name,"
-                   " i.validity, i.genre FROM (SELECT f.rowid AS id, i.published_at AS pub,");
-    if (f->bByDate) {
-        str_puts(&sql, " 0.0 AS score");
+                   " i.validity, i.genre FROM (");
+    /* A common word, newest first, no filter: walk the live items by date and probe the
+    ** index for each (a match is at least 1 in 100 items, so a page probes at most a
+    ** few thousand) instead of sorting every match (0.9 ms against 440 ms for 工作 in a
+    ** million items).  Deep pages sort as usual. */
+    int bWalk = f->bByDate && !bFilter && *pnTotal >= nWalkMin && iPage * nPer <= SEARCH_WALK_DEPTH;
+    if (bWalk) {
+        str_puts(&sql, "SELECT i.id AS id, i.published_at AS pub, 0.0 AS score"
+                       " FROM item i INDEXED BY item_live_pub"
+                       " WHERE i.live_version>0 AND i.state<>'withdrawn'"
+                       " AND EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid=i.id)");
     } else {
-        str_puts(&sql, " zwgk_rank(item_fts, 10.0, 1.0, 5.0) * (1.0"
-                       " + CASE WHEN ?3 <> '' AND zwgk_title_hit(item_fts)"
-                       " AND (SELECT instr(v.title, ?3) FROM item_version v"
-                       " WHERE v.item_id=i.id AND v.version=i.live_version) > 0"
-                       " THEN 1.0 ELSE 0.0 END"
-                       " + 0.5 * max(0.0, 1.0 - (julianday('now') - julianday(i.published_at)) / 3650.0)"
-                       " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END) AS score");
+        str_puts(&sql, "SELECT f.rowid AS id, i.published_at AS pub,");
+        if (f->bByDate) {
+            str_puts(&sql, " 0.0 AS score");
+        } else {
+            str_puts(&sql, " zwgk_rank(item_fts, 10.0, 1.0, 5.0) * (1.0"
+                           " + CASE WHEN ?3 <> '' AND zwgk_title_hit(item_fts)"
+                           " AND (SELECT instr(v.title, ?3) FROM item_version v"
+                           " WHERE v.item_id=i.id AND v.version=i.live_version) > 0"
+                           " THEN 1.0 ELSE 0.0 END"
+                           " + 0.5 * max(0.0, 1.0 - (julianday('now') - julianday(i.published_at)) / 3650.0)"
+                           " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END) AS score");
+        }
+        add_where(&sql, f);
+        if (iLow) str_puts(&sql, " AND f.rowid >= ?4");
     }
-    add_where(&sql, f);
-    if (iLow) str_puts(&sql, " AND f.rowid >= ?4");
     str_puts(&sql, f->bByDate ? " ORDER BY pub DESC, id DESC" : " ORDER BY score, id DESC");
     str_puts(&sql, " LIMIT ?5 OFFSET ?6) x JOIN item i ON i.id=x.id JOIN unit n ON n.id=i.unit_id"
                    " JOIN col c ON c.id=i.col_id");

@@ -25,6 +25,9 @@
 /* Matches are counted exactly up to this many; beyond it search_run reports
 ** SEARCH_COUNT_CAP + 1 ("more than 10,000"), since an exact count walks every match. */
 #define SEARCH_COUNT_CAP 10000
+/* A date-ordered query of a common word walks the items by date for the first
+** SEARCH_WALK_DEPTH results instead of sorting every match. */
+#define SEARCH_WALK_DEPTH 1000
 #define SEARCH_MAX_PER_PAGE 50
 
 typedef struct SearchFilter {
@@ -60,6 +63,10 @@ void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const Sear
 ** SEARCH_COUNT_CAP + 1 (which means more than SEARCH_COUNT_CAP). */
 int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, SearchHit **paHit,
                int *pnHit, int64_t *pnTotal, Err *err);
+/* The match count from which a date-ordered page walks the items by date instead of
+** sorting the matches (default SEARCH_COUNT_CAP + 1, i.e. more than the cap); 0 restores
+** the default.  Not thread-safe: for tests, before serving. */
+void search_tune(int64_t nMin);
 /* The count for "共 …": "12 条", "1,234 条" or "10,000 条以上". */
 const char *search_total_text(Arena *a, int64_t nTotal);
 
