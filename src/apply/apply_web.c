@@ -33,11 +33,7 @@ static RateRule rateRule;
 static pthread_once_t rateOnce = PTHREAD_ONCE_INIT;
 
 static void load_rate(void) {
-    const char *z = getenv("ZWGK_APPLY_RATE");
-    if (ratelimit_rule_parse(z ? z : APPLY_RATE_DEFAULT, &rateRule) != 0) {
-        log_warn("ZWGK_APPLY_RATE=%s is not N/SECONDS; using %s", z, APPLY_RATE_DEFAULT);
-        ratelimit_rule_parse(APPLY_RATE_DEFAULT, &rateRule);
-    }
+    ratelimit_rule_env("ZWGK_APPLY_RATE", APPLY_RATE_DEFAULT, &rateRule);
 }
 
 static const RateRule *rate_rule(void) {

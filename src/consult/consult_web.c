@@ -36,11 +36,7 @@ static RateRule rateRule;
 static pthread_once_t rateOnce = PTHREAD_ONCE_INIT;
 
 static void load_rate(void) {
-    const char *z = getenv("ZWGK_CONSULT_RATE");
-    if (ratelimit_rule_parse(z ? z : CONSULT_RATE_DEFAULT, &rateRule) != 0) {
-        log_warn("ZWGK_CONSULT_RATE=%s is not N/SECONDS; using %s", z, CONSULT_RATE_DEFAULT);
-        ratelimit_rule_parse(CONSULT_RATE_DEFAULT, &rateRule);
-    }
+    ratelimit_rule_env("ZWGK_CONSULT_RATE", CONSULT_RATE_DEFAULT, &rateRule);
     log_info("consult rate limit %d per %d s per address", rateRule.nMax, rateRule.nSeconds);
 }
 

@@ -166,6 +166,14 @@ int ratelimit_rule_parse(const char *z, RateRule *r) {
     return 0;
 }
 
+void ratelimit_rule_env(const char *zEnv, const char *zDefault, RateRule *r) {
+    const char *z = getenv(zEnv);
+    if (ratelimit_rule_parse(z ? z : zDefault, r) != 0) {
+        log_warn("%s=%s is not N/SECONDS; using %s", zEnv, z, zDefault);
+        ratelimit_rule_parse(zDefault, r);
+    }
+}
+
 void ratelimit_addr_key(const char *zIp, char *zOut, size_t n) {
     unsigned char a6[16];
     if (n == 0) return;

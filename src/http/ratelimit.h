@@ -56,6 +56,9 @@ int ratelimit_take(RateLimit *p, const char *zName, const char *zKey, const Rate
 /* Parse "N/S" (N requests in S seconds, 1 <= N <= 1000000, 1 <= S <= 604800) into
 ** *r.  Returns 0, or -1 (and leaves *r alone) if z is NULL or malformed. */
 int ratelimit_rule_parse(const char *z, RateRule *r);
+/* The rule from environment variable zEnv, or zDefault (which must parse) when it is
+** unset or malformed (logged). */
+void ratelimit_rule_env(const char *zEnv, const char *zDefault, RateRule *r);
 
 /* The key for a client address: an IPv4 address as it is; an IPv6 address reduced
 ** to its /64 network (one host usually holds a whole /64), written "2001:db8:1:2::/64";
