@@ -375,3 +375,10 @@ int str_blank(const char *z) {
     while (i < n && (k = space_len(z + i, n - i)) > 0) i += k;
     return i == n;
 }
+
+int str_index(const char *const *az, const char *z) {
+    for (int i = 0; z && az[i]; i++) {
+        if (strcmp(az[i], z) == 0) return i;
+    }
+    return -1;
+}

@@ -87,6 +87,8 @@ size_t utf8_prefix(const char *z, size_t n, size_t nChars);
 int str_to_i64(const char *z, int64_t *pOut);
 /* 1 if z is NULL or only spaces (ASCII and U+3000). */
 int str_blank(const char *z);
+/* The index of z in the NULL-terminated list az, or -1 (also when z is NULL). */
+int str_index(const char *const *az, const char *z);
 /* Copy of z with leading and trailing ASCII and ideographic spaces removed. */
 char *str_trim(Arena *a, const char *z);
 

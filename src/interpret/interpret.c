@@ -21,20 +21,13 @@ static const char *const azScope[] = {"enterprise", "public", "internal", NULL};
 static const char *const azScopeLabel[] = {"面向企业", "面向公众", "内部", NULL};
 static const char *const azChannelLabel[] = {"主要新闻媒体", "政府网站", "政务新媒体", NULL};
 
-static int in_list(const char *const *az, const char *z) {
-    for (int i = 0; az[i]; i++) {
-        if (strcmp(az[i], z) == 0) return i;
-    }
-    return -1;
-}
-
 const char *interp_scope_label(const char *zScope) {
-    int i = zScope ? in_list(azScope, zScope) : -1;
+    int i = str_index(azScope, zScope);
     return i < 0 ? "" : azScopeLabel[i];
 }
 
 const char *repost_channel_label(const char *zChannel) {
-    int i = zChannel ? in_list(g_azRepostChannel, zChannel) : -1;
+    int i = str_index(g_azRepostChannel, zChannel);
     return i < 0 ? "" : azChannelLabel[i];
 }
 
@@ -47,18 +40,18 @@ int interpret_check_input(Arena *a, const ItemInput *in, Err *err) {
         return err_set(err, ZW_EINPUT, "bad_kind",
                        "类型（kind）应为 policy（政策文件）、interpretation（政策解读）或空", NULL);
     }
-    if (in->zScope && *in->zScope && in_list(azScope, in->zScope) < 0) {
+    if (in->zScope && *in->zScope && str_index(azScope, in->zScope) < 0) {
         return err_set(err, ZW_EINPUT, "bad_scope",
                        "适用范围（scope）应为 enterprise（面向企业）、public（面向公众）或 internal（内部）",
                        NULL);
     }
-    if (in->zForm && *in->zForm && in_list(g_azInterpForm, in->zForm) < 0) {
+    if (in->zForm && *in->zForm && str_index(g_azInterpForm, in->zForm) < 0) {
         return err_set(err, ZW_EINPUT, "bad_form",
                        "解读形式（form）应为 文字解读、图示图解、视频解读、新闻发布会、政策通气会、"
                        "场景演示、动漫解读、专家访谈 之一",
                        NULL);
     }
-    if (in->zStage && *in->zStage && in_list(g_azInterpStage, in->zStage) < 0) {
+    if (in->zStage && *in->zStage && str_index(g_azInterpStage, in->zStage) < 0) {
         return err_set(err, ZW_EINPUT, "bad_stage", "解读阶段（stage）应为 首次解读、二次解读 或 跟踪解读",
                        NULL);
     }
@@ -122,18 +115,17 @@ int interpret_save(Db *db, Arena *a, int64_t iItem, const ItemInput *in, Err *er
         }
     }
     /* Check the whole as it now stands. */
-    const char *zKind = "", *zScope = "", *zForm = "", *zStage = "";
+    const char *zKind = "", *zScope = "", *zForm = "";
     int64_t nLinks = 0;
     db_prepare(db, &st,
-               "SELECT kind,scope,form,stage,(SELECT count(*) FROM interprets WHERE interp_id=?1)"
+               "SELECT kind,scope,form,(SELECT count(*) FROM interprets WHERE interp_id=?1)"
                " FROM item WHERE id=?1");
     db_bind_int(&st, 1, iItem);
     if (db_step(&st) == 1) {
         zKind = db_col_dup(a, &st, 0);
         zScope = db_col_dup(a, &st, 1);
         zForm = db_col_dup(a, &st, 2);
-        zStage = db_col_dup(a, &st, 3);
-        nLinks = db_col_int(&st, 4);
+        nLinks = db_col_int(&st, 3);
     }
     db_done(&st);
     if (strcmp(zKind, "policy") == 0) {
@@ -154,7 +146,6 @@ int interpret_save(Db *db, Arena *a, int64_t iItem, const ItemInput *in, Err *er
         }
         rc = run1(db, "UPDATE item SET scope='',major=0,audience='{}',"
                       " stage=CASE stage WHEN '' THEN '首次解读' ELSE stage END WHERE id=?1", iItem);
-        (void)zStage;
         return rc ? db_err(db, err) : ZW_OK;
     }
     /* An ordinary item carries none of it. */
@@ -501,7 +492,7 @@ int repost_add(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem, 
                int64_t *piId, Err *err) {
     char zNow[21];
     int rc;
-    if (!r->zChannel || in_list(g_azRepostChannel, r->zChannel) < 0) {
+    if (str_index(g_azRepostChannel, r->zChannel) < 0) {
         return err_set(err, ZW_EINPUT, "bad_channel",
                        "转载渠道（channel）应为 media（主要新闻媒体）、site（政府网站）或 newmedia（政务新媒体）",
                        NULL);

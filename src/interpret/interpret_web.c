@@ -88,7 +88,7 @@ int interpret_page_data(Req *req, const Item *p, TVal *it) {
 
 /* --------------------------------------------------------------- the editor */
 
-static void options(Req *req, TVal *it, const char *zKey, const char *const *azVal,
+static void options(TVal *it, const char *zKey, const char *const *azVal,
                     const char *const *azLabel, const char *zCur) {
     TVal *pList = tv_list(it, zKey);
     for (int i = 0; azVal[i]; i++) {
@@ -97,7 +97,6 @@ static void options(Req *req, TVal *it, const char *zKey, const char *const *azV
         tv_str(t, "label", azLabel ? azLabel[i] : azVal[i]);
         tv_bool(t, "selected", zCur && strcmp(zCur, azVal[i]) == 0);
     }
-    (void)req;
 }
 
 int interpret_editor_data(Req *req, const Item *p, TVal *it) {
@@ -111,10 +110,10 @@ int interpret_editor_data(Req *req, const Item *p, TVal *it) {
     static const char *const azKindLabel[] = {"一般信息", "政策文件", "政策解读", NULL};
     static const char *const azScope[] = {"public", "enterprise", "internal", NULL};
     static const char *const azScopeLabel[] = {"面向公众", "面向企业", "内部", NULL};
-    options(req, it, "kinds", azKind, azKindLabel, zKind);
-    options(req, it, "scopes", azScope, azScopeLabel, zScope);
-    options(req, it, "forms", g_azInterpForm, NULL, zForm);
-    options(req, it, "stages", g_azInterpStage, NULL, zStage);
+    options(it, "kinds", azKind, azKindLabel, zKind);
+    options(it, "scopes", azScope, azScopeLabel, zScope);
+    options(it, "forms", g_azInterpForm, NULL, zForm);
+    options(it, "stages", g_azInterpStage, NULL, zStage);
     tv_bool(it, "major", bMajor);
     const char *zIds = bPost ? http_form(req, "interprets") : NULL;
     if (!bPost && p && strcmp(p->zKind, "interpretation") == 0) {

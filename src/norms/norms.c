@@ -16,13 +16,6 @@
 
 static const char *const azResult[] = {"继续有效", "修改", "废止", "宣布失效", NULL};
 
-static int in_list(const char *const *az, const char *z) {
-    for (int i = 0; z && az[i]; i++) {
-        if (strcmp(az[i], z) == 0) return 1;
-    }
-    return 0;
-}
-
 static int fail_db(Db *db, Err *err) {
     db_rollback(db);
     return db_err(db, err);
@@ -432,7 +425,7 @@ int norm_review_create(Db *db, Arena *a, const User *u, const char *zIp, const c
 
 int norm_review_result(Db *db, Arena *a, const User *u, const char *zIp, int64_t iReview,
                        int64_t iItem, const char *zResult, const char *zNote, Err *err) {
-    if (!in_list(azResult, zResult)) {
+    if (str_index(azResult, zResult) < 0) {
         return err_set(err, ZW_EINPUT, "bad_result", "清理结果应为 继续有效、修改、废止 或 宣布失效", NULL);
     }
     if (zNote && (!utf8_valid(zNote, strlen(zNote)) || utf8_len(zNote, strlen(zNote)) > 500)) {

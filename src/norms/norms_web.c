@@ -94,9 +94,7 @@ static int read_query(Req *req, NormQuery *q) {
     if (!z) {
         q->zState = req->bApi ? NULL : NORM_VALID; /* the library shows what is in force */
     } else if (*z && strcmp(z, "all") != 0) {
-        int bOk = 0;
-        for (int i = 0; azState[i]; i++) bOk |= strcmp(azState[i], z) == 0;
-        if (!bOk) return http_fail(req, ZW_EINPUT, "bad_parameter", "状态应为 有效、已修改、已废止、已失效 或 all");
+        if (str_index(azState, z) < 0) return http_fail(req, ZW_EINPUT, "bad_parameter", "状态应为 有效、已修改、已废止、已失效 或 all");
         q->zState = z;
     }
     if ((z = http_arg(req, "q")) && *z) {
