@@ -469,18 +469,14 @@ int apply_api_submit(Req *req) {
 
 int apply_track(Req *req) {
     char zCode[UTIL_CODE_LEN + 1], zPretty[16], zToday[11];
-    if (util_code_parse(req->azArg[0], zCode) != 0) {
-        return http_fail(req, ZW_ENOTFOUND, "not_found", "查询码不存在，请核对后重新输入");
-    }
-    if (strcmp(zCode, req->azArg[0]) != 0) {
-        return http_redirect(req, arena_printf(req->a, "/ysqgk/%s", zCode));
-    }
+    int bDone, rc = page_code_arg(req, "/ysqgk/", zCode, &bDone);
+    if (rc || bDone) return rc;
     redate(req);
     Application *p = apply_by_code(req->db, req->a, zCode);
     if (!p) return http_fail(req, ZW_ENOTFOUND, "not_found", "查询码不存在，请核对后重新输入");
     util_iso_date(util_now(), zToday);
     ApplyClock c;
-    int rc = apply_clock_case(req->db, req->a, p->id, zToday, &c, &req->err);
+    rc = apply_clock_case(req->db, req->a, p->id, zToday, &c, &req->err);
     if (rc) return rc;
     util_code_pretty(p->zCode, zPretty);
     http_add_header(req, "X-Robots-Tag", "noindex");

@@ -294,12 +294,8 @@ int consult_api_ask(Req *req) {
 
 int consult_track(Req *req) {
     char zCode[UTIL_CODE_LEN + 1], zPretty[16], zToday[11];
-    if (util_code_parse(req->azArg[0], zCode) != 0) {
-        return http_fail(req, ZW_ENOTFOUND, "not_found", "查询码不存在，请核对后重新输入");
-    }
-    if (strcmp(zCode, req->azArg[0]) != 0) {
-        return http_redirect(req, arena_printf(req->a, "/zx/%s", zCode));
-    }
+    int bDone, rc = page_code_arg(req, "/zx/", zCode, &bDone);
+    if (rc || bDone) return rc;
     Question *q = consult_by_code(req->db, req->a, zCode);
     if (!q) return http_fail(req, ZW_ENOTFOUND, "not_found", "查询码不存在，请核对后重新输入");
     today_and_soon(req, zToday, NULL);

@@ -146,3 +146,15 @@ void page_error(Req *req, int rc) {
               "<h1>%d %s</h1><p>%s</p><p><a href=\"/\">返回首页</a></p></html>",
               status, zTitle, status, zTitle, zMsg);
 }
+
+int page_code_arg(Req *req, const char *zBase, char *zCode, int *pbDone) {
+    *pbDone = 0;
+    if (util_code_parse(req->azArg[0], zCode) != 0) {
+        return http_fail(req, ZW_ENOTFOUND, "not_found", "查询码不存在，请核对后重新输入");
+    }
+    if (strcmp(zCode, req->azArg[0]) != 0) {
+        *pbDone = 1;
+        return http_redirect(req, arena_printf(req->a, "%s%s", zBase, zCode));
+    }
+    return ZW_OK;
+}

@@ -32,6 +32,12 @@ int page_render(Req *req, const char *zName, TVal *pData);
 void page_pager(Req *req, TVal *pData, int64_t iPage, int64_t nPer, int64_t nTotal,
                 const char *zBase);
 
+/* The tracking code (core/util.h) in the path's first "*" segment into zCode
+** (UTIL_CODE_LEN + 1 bytes); 404 in Chinese when it is none.  A code typed another way
+** (lower case, dashes, O for 0) is answered with a redirect to zBase + the code and
+** *pbDone set; the handler then returns. */
+int page_code_arg(Req *req, const char *zBase, char *zCode, int *pbDone);
+
 /* The HttpHooks.xError renderer: JSON {"error":{code,message}} under /api/,
 ** otherwise the Chinese error page. */
 void page_error(Req *req, int rc);
