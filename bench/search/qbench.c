@@ -13,8 +13,8 @@
 **
 **   app    query_parse + search_filter_parse + search_run with 10 a page: what /search
 **          does (count, rank window, one page, highlights and snippets for that page);
-**   steps  the same four SQL steps as search.c (copied here; keep them in step) timed one
-**          by one, to see which one costs the time;
+**   steps  app, with the time of each step of search_run (search_steps: count, rank
+**          window, page, snippets), to see which one costs the time;
 **   qbench --db FILE --sql SQL [--p1 TEXT] [--p2 INT] [--p3 INT] [--passes N]
 **
 **          a diagnostic: prints the query plan of SQL and times N runs of it with ?1 bound
@@ -182,9 +182,9 @@ static int read_queries(Arena *a, const char *zPath, Query **paQ) {
     return n;
 }
 
-/* ---- the steps of search.c, copied so each can be timed ------------------------------ */
+/* ---- a plain FTS5 site: filters checked by joining each match ------------------------- */
 
-/* Same text as add_where() in src/search/search.c. */
+/* Joins and filters of the plain mode (search.c before schema/0013 filtered so too). */
 static void add_where(Str *s, const SearchFilter *f) {
     str_puts(s, " FROM item_fts f CROSS JOIN item i INDEXED BY item_search ON i.id=f.rowid"
                 " JOIN unit n ON n.id=i.unit_id JOIN col c ON c.id=i.col_id");
@@ -245,93 +245,6 @@ static int snippets(Db *db, Arena *a, const SearchQuery *q, const int64_t *aId, 
         db_done(&st);
     }
     return nMarked;
-}
-
-/* Steps 1-4 of search_run, timed into aMs[NSTEP].  ZW_OK or an error code. */
-static int run_steps(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Query *pQ,
-                     double *aMs) {
-    int64_t nPer = 10, nTotal = 0, iLow = 0;
-    Str sql;
-    Stmt st;
-    int bFilter = has_filter(f);
-    double t = now_ms();
-    str_init(&sql, a);
-    if (bFilter) {
-        str_puts(&sql, "SELECT count(*)");
-        add_where(&sql, f);
-    } else {
-        str_puts(&sql, "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1");
-    }
-    if (db_prepare_dynamic(db, &st, str_cstr(&sql))) return ZW_EDB;
-    bind_filters(&st, a, q, f);
-    int64_t r = drain(&st, &nTotal);
-    db_done(&st);
-    if (r < 0) return ZW_EINPUT;
-    aMs[0] = now_ms() - t;
-    pQ->nTotal = nTotal;
-    pQ->nHit = 0;
-    if (nTotal == 0) return ZW_OK;
-
-    t = now_ms();
-    if (!f->bByDate && nTotal > SEARCH_RANK_WINDOW) {
-        str_reset(&sql);
-        if (bFilter) {
-            str_puts(&sql, "SELECT f.rowid");
-            add_where(&sql, f);
-            str_puts(&sql, " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?2");
-        } else {
-            str_puts(&sql, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1"
-                           " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
-        }
-        if (db_prepare_dynamic(db, &st, str_cstr(&sql))) return ZW_EDB;
-        bind_filters(&st, a, q, f);
-        db_bind_int(&st, 2, SEARCH_RANK_WINDOW - 1);
-        if (db_step(&st) == 1) iLow = db_col_int(&st, 0);
-        db_done(&st);
-    }
-    aMs[1] = now_ms() - t;
-
-    t = now_ms();
-    str_reset(&sql);
-    str_puts(&sql, "SELECT x.id, i.title, n.name, n.code, i.docno, i.published_at, c.name,"
-                   " i.validity, i.genre FROM (SELECT f.rowid AS id, i.published_at AS pub,");
-    if (f->bByDate) {
-        str_puts(&sql, " 0.0 AS score");
-    } else {
-        str_puts(&sql, " zwgk_rank(item_fts, 10.0, 1.0, 5.0) * (1.0"
-                       " + CASE WHEN ?3 <> '' AND zwgk_title_hit(item_fts)"
-                       " AND (SELECT instr(v.title, ?3) FROM item_version v"
-                       " WHERE v.item_id=i.id AND v.version=i.live_version) > 0"
-                       " THEN 1.0 ELSE 0.0 END"
-                       " + 0.5 * max(0.0, 1.0 - (julianday('now')"
-                       " - julianday(i.published_at)) / 3650.0)"
-                       " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END) AS score");
-    }
-    add_where(&sql, f);
-    if (iLow) str_puts(&sql, " AND f.rowid >= ?4");
-    str_puts(&sql, f->bByDate ? " ORDER BY pub DESC, id DESC" : " ORDER BY score, id DESC");
-    str_puts(&sql, " LIMIT ?5 OFFSET ?6) x JOIN item i ON i.id=x.id JOIN unit n ON n.id=i.unit_id"
-                   " JOIN col c ON c.id=i.col_id");
-    str_puts(&sql, f->bByDate ? " ORDER BY x.pub DESC, x.id DESC" : " ORDER BY x.score, x.id DESC");
-    if (db_prepare_dynamic(db, &st, str_cstr(&sql))) return ZW_EDB;
-    bind_filters(&st, a, q, f);
-    if (!f->bByDate) db_bind_text(&st, 3, q->zPhrase ? q->zPhrase : "");
-    if (iLow) db_bind_int(&st, 4, iLow);
-    db_bind_int(&st, 5, nPer);
-    db_bind_int(&st, 6, 0);
-    int64_t aId[SEARCH_MAX_PER_PAGE];
-    int n = 0;
-    int rs;
-    while ((rs = db_step(&st)) == 1 && n < nPer) aId[n++] = db_col_int(&st, 0);
-    db_done(&st);
-    if (rs < 0) return ZW_EDB;
-    aMs[2] = now_ms() - t;
-
-    t = now_ms();
-    pQ->nMarked = snippets(db, a, q, aId, n);
-    aMs[3] = now_ms() - t;
-    pQ->nHit = n;
-    return ZW_OK;
 }
 
 /* A plain FTS5 search: count, top 10 by bm25 over every match, snippets. */
@@ -398,7 +311,10 @@ static double run_one(Db *db, Query *pQ, int eMode, double *aStep, double *pCpu)
     int rc = query_parse(&a, pQ->zText, &q, &err);
     if (!rc) rc = search_filter_parse(db, &a, kv_get, pQ, &f, &err);
     if (!rc && q.zMatch) {
-        if (eMode == MODE_APP) {
+        if (eMode == MODE_APP || eMode == MODE_STEPS) {
+            SearchSteps steps;
+            memset(&steps, 0, sizeof steps);
+            if (eMode == MODE_STEPS) search_steps(&steps);
             SearchHit *aHit = NULL;
             int nHit = 0;
             int64_t nTotal = 0;
@@ -411,8 +327,8 @@ static double run_one(Db *db, Query *pQ, int eMode, double *aStep, double *pCpu)
                                strstr(aHit[i].snippet.z, "<mark>") ||
                                strstr(aHit[i].docno.z, "<mark>");
             }
-        } else if (eMode == MODE_STEPS) {
-            rc = run_steps(db, &a, &q, &f, pQ, aStep);
+            search_steps(NULL);
+            if (eMode == MODE_STEPS) memcpy(aStep, steps.aMs, sizeof steps.aMs);
         } else {
             rc = run_plain(db, &a, &q, &f, pQ, aStep);
         }

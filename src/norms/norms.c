@@ -47,6 +47,7 @@ static int set_state(Db *db, int64_t iItem, const char *zFrom, const char *zTo, 
         rc = db_run(&st);
         db_done(&st);
     }
+    if (!rc) rc = item_reindex(db, iItem); /* 有效性 is a search filter */
     if (!rc) {
         db_prepare(db, &st,
                    "INSERT INTO norm_event(item_id,at,date,from_state,to_state,by_item,user_id,note)"
@@ -132,6 +133,7 @@ int norm_set(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem,
         db_bind_int(&st, 1, iItem);
         rc = db_run(&st);
         db_done(&st);
+        if (!rc) rc = item_reindex(db, iItem);
         if (rc) return fail_db(db, err);
     }
     /* A term extended past today brings an expired document back. */

@@ -374,6 +374,7 @@ int item_update(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem,
     db_bind_text(&st, 14, zNow);
     rc = db_run(&st);
     db_done(&st);
+    if (!rc) rc = item_reindex(db, iItem); /* column, 体裁 and 有效性 are search filters */
     if (!rc) rc = interpret_save(db, a, iItem, in, err);
     if (!rc) rc = audit_add(db, u, zIp, "item_update", arena_printf(a, "item:%lld", (long long)iItem),
                             in->zChangeNote ? in->zChangeNote : "");
@@ -422,14 +423,15 @@ int item_reject(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem,
 }
 
 /* Search index: remove the item's live version (before it changes), add it (after).
-** Both read the text from item_version, so the index holds exactly what the public sees. */
+** Both read the text from item_version, so the index holds exactly what the public
+** sees.  The facets column (the filter values, view item_facets, schema/0013) is
+** stored in search_facets when added and removed with what is stored there: an
+** external-content FTS5 row is deleted by giving its old text exactly. */
 static int fts_remove(Db *db, int64_t iItem) {
     Stmt st;
     db_prepare(db, &st,
-               "INSERT INTO item_fts(item_fts,rowid,title,body,docno)"
-               " SELECT 'delete',i.id,v.title,v.body,v.docno FROM item i JOIN item_version v"
-               " ON v.item_id=i.id AND v.version=i.live_version"
-               " WHERE i.id=?1 AND i.live_version>0 AND i.state<>'withdrawn'");
+               "INSERT INTO item_fts(item_fts,rowid,title,body,docno,facets)"
+               " SELECT 'delete',id,title,body,docno,facets FROM search_content WHERE id=?1");
     db_bind_int(&st, 1, iItem);
     int rc = db_run(&st);
     db_done(&st);
@@ -439,12 +441,25 @@ static int fts_remove(Db *db, int64_t iItem) {
 static int fts_add(Db *db, int64_t iItem) {
     Stmt st;
     db_prepare(db, &st,
-               "INSERT INTO item_fts(rowid,title,body,docno)"
-               " SELECT id,title,body,docno FROM search_content WHERE id=?1");
+               "INSERT OR REPLACE INTO search_facets(item_id,facets) SELECT f.id,f.facets"
+               " FROM item_facets f JOIN item i ON i.id=f.id"
+               " WHERE f.id=?1 AND i.live_version>0 AND i.state<>'withdrawn'");
     db_bind_int(&st, 1, iItem);
     int rc = db_run(&st);
     db_done(&st);
+    if (rc) return rc;
+    db_prepare(db, &st,
+               "INSERT INTO item_fts(rowid,title,body,docno,facets)"
+               " SELECT id,title,body,docno,facets FROM search_content WHERE id=?1");
+    db_bind_int(&st, 1, iItem);
+    rc = db_run(&st);
+    db_done(&st);
     return rc;
+}
+
+int item_reindex(Db *db, int64_t iItem) {
+    int rc = fts_remove(db, iItem);
+    return rc ? rc : fts_add(db, iItem);
 }
 
 /* Next 索引号 for a unit and year, from the format setting (tokens {org} {year}

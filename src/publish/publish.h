@@ -136,6 +136,10 @@ int item_reject(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem,
                 const char *zReason, Err *err);
 int item_withdraw(Db *db, Arena *a, const User *u, const char *zIp, int64_t iItem,
                   const char *zReason, Err *err);
+/* Re-index a live item in the search index after its filter values (column, 体裁,
+** 有效性) changed outside the workflow (src/norms).  Inside the caller's transaction;
+** does nothing for an item that is not live.  SQLite result code. */
+int item_reindex(Db *db, int64_t iItem);
 
 /* The stored item (working copy), or NULL. */
 Item *item_get(Db *db, Arena *a, int64_t iItem);

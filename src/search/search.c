@@ -1,22 +1,27 @@
 // SPDX-License-Identifier: MIT
 /*
-** search.c: runs a parsed query against item_fts.  Three steps: count the matches
-** (with filters); when there are many, find the rowid of the SEARCH_RANK_WINDOW-th
-** newest so ranking reads a bounded set; fetch one page ordered by score or date;
-** then make title highlights and body snippets for that page only.
-** SQL shape varies with the filters and is assembled from literal pieces; every
-** value is a bound parameter.
+** search.c: runs a parsed query against item_fts.  Four steps: count the matches up
+** to SEARCH_COUNT_CAP + 1; when there are many, find the rowid of the
+** SEARCH_RANK_WINDOW-th newest so ranking reads a bounded set; choose one page of ids,
+** ranked, sorted by date or walked by date; then read what the page shows, with title
+** highlights and body snippets, for those rows only.
+**
+** Filters are terms of the MATCH expression, in item_fts's facets column (schema/0013;
+** match_expr below), so FTS5 intersects them with the words; every statement is a
+** literal and every value a bound parameter.
 **
 ** Cost (bench/search/README.md): item_fts holds exactly the live version of every
 ** published, not withdrawn item (the workflow keeps it so, in the same transaction),
-** so without filters the count and the rank window read item_fts alone: joining item
-** there reads one item row (about one page, the body is inline) per match, which is
-** seconds for a common word in a million items.  The page query joins item, unit and
-** col for what it shows and checks state again, so a stale index row is never shown.
+** so the count and the rank window read item_fts alone: joining item there reads one
+** item row (about one page, the body is inline) per match, which is seconds for a
+** common word in a million items.  The page step reads item_search, a covering index,
+** per ranked match; the page's rows read item, unit and col, and a row taken down in
+** the meantime is left out.
 */
 #include "search.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "../core/log.h"
 
@@ -35,47 +40,106 @@ Html search_mark_html(Arena *a, const char *z) {
     return html_trust(str_cstr(&s));
 }
 
-/* WHERE clause and joins shared by the count, window and page queries.
-** item_fts is always the outer loop (CROSS JOIN): with a filter on unit or column,
-** SQLite would otherwise start from the unit's items and run the MATCH once per item,
-** each a fresh FTS5 query (27 s for 教育 in one unit of a million items).  Each match
-** then checks the filters in item_search, a covering index of a few dozen bytes a
-** row (schema/0009), not in the item row, which holds the body (one page a match).
-** Parameters: ?1 match, ?10 unit, ?11 area slug, ?12 genre, ?13 year, ?14 validity. */
-static void add_where(Str *s, const SearchFilter *f) {
-    str_puts(s, " FROM item_fts f CROSS JOIN item i INDEXED BY item_search ON i.id=f.rowid"
-                " JOIN unit n ON n.id=i.unit_id JOIN col c ON c.id=i.col_id");
-    str_puts(s, " WHERE item_fts MATCH ?1 AND i.live_version>0 AND i.state<>'withdrawn'");
-    if (f->zUnit) str_puts(s, " AND n.code=?10");
-    if (f->zArea) {
-        str_puts(s, " AND (c.slug=?11 OR c.parent_id IN (SELECT id FROM col WHERE slug=?11)"
-                    " OR c.parent_id IN (SELECT id FROM col WHERE parent_id IN"
-                    " (SELECT id FROM col WHERE slug=?11)))");
-    }
-    if (f->zGenre) str_puts(s, " AND i.genre=?12");
-    if (f->iYear) str_puts(s, " AND substr(i.published_at,1,4)=?13");
-    if (f->zValidity) str_puts(s, " AND i.validity=?14");
-}
-
 /* 1 if any filter narrows the matches (sorting is not a filter). */
 static int has_filter(const SearchFilter *f) {
-    return f->zUnit || f->zArea || f->zGenre || f->iYear || f->zValidity;
+    return f->iUnit || f->zArea || f->zGenre || f->iYear || f->zValidity;
 }
 
-static void bind_filters(Stmt *st, Arena *a, const SearchQuery *q, const SearchFilter *f) {
-    db_bind_text(st, 1, q->zMatch);
-    if (f->zUnit) db_bind_text(st, 10, f->zUnit);
-    if (f->zArea) db_bind_text(st, 11, f->zArea);
-    if (f->zGenre) db_bind_text(st, 12, f->zGenre);
-    if (f->iYear) db_bind_text(st, 13, arena_printf(a, "%04d", f->iYear));
-    if (f->zValidity) db_bind_text(st, 14, f->zValidity);
+/* Filter term for a value: facets : "<kind><hex of the value's bytes>" (schema/0013). */
+static void add_facet_hex(Str *s, char cKind, const char *z) {
+    str_appendf(s, " AND facets : \"%c", cKind);
+    for (const unsigned char *p = (const unsigned char *)z; *p; p++) str_appendf(s, "%02x", *p);
+    str_putc(s, '"');
+}
+
+/* The FTS5 expression: the query's own, restricted to the text columns when it has
+** letter or digit words (the filter tokens are such words), and one term a filter in
+** the facets column, which FTS5 intersects with the words.  Checking each match
+** against the filter in item_search instead cost 1–2 µs a match, a second or more for
+** a common word in a million items. */
+static const char *match_expr(Arena *a, const SearchQuery *q, const SearchFilter *f) {
+    if (!has_filter(f) && !q->bWord) return q->zMatch;
+    Str s;
+    str_init(&s, a);
+    str_puts(&s, q->bWord ? "{title body docno} : (" : "(");
+    str_puts(&s, q->zMatch);
+    str_putc(&s, ')');
+    if (f->iUnit) str_appendf(&s, " AND facets : \"u%lld\"", (long long)f->iUnit);
+    if (f->iYear) str_appendf(&s, " AND facets : \"y%04d\"", f->iYear);
+    if (f->zArea) add_facet_hex(&s, 'a', f->zArea);
+    if (f->zGenre) add_facet_hex(&s, 'g', f->zGenre);
+    if (f->zValidity) add_facet_hex(&s, 'v', f->zValidity);
+    return str_cstr(&s);
 }
 
 /* The smallest count for which a date-ordered page walks by date (search_tune). */
 static int64_t nWalkMin = SEARCH_COUNT_CAP + 1;
+static SearchSteps *pSteps; /* search_steps */
 
 void search_tune(int64_t nMin) {
     nWalkMin = nMin > 0 ? nMin : SEARCH_COUNT_CAP + 1;
+}
+
+void search_steps(SearchSteps *p) {
+    pSteps = p;
+}
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* One step done: its time into pSteps->aMs[iStep], if steps are timed. */
+static void step_done(int iStep, double *pT) {
+    if (!pSteps) return;
+    double t = now_ms();
+    pSteps->aMs[iStep] += t - *pT;
+    *pT = t;
+}
+
+/* The ids of one date-ordered page by walking the live items newest first (within
+** the year filtered on) and probing item_fts for each: for a common word this stops
+** after a few dozen items instead of sorting every match (0.9 ms against 440 ms for
+** 工作 in a million items).  The walk gives up after nProbe items (a word common
+** overall may be rare in recent years); returns the number of ids, or -1 when the
+** page could not be filled that way. */
+static int walk_by_date(Db *db, Arena *a, const char *zMatch, const SearchFilter *f, int64_t nPer,
+                        int64_t iOff, int64_t *aId) {
+    Stmt st;
+    if (f->iYear) {
+        db_prepare(db, &st,
+                   "SELECT id FROM (SELECT i.id AS id FROM item i INDEXED BY item_live_pub"
+                   " WHERE i.live_version>0 AND i.state<>'withdrawn'"
+                   " AND i.published_at>=?4 AND i.published_at<?5"
+                   " ORDER BY i.published_at DESC, i.id DESC LIMIT ?2) w"
+                   " WHERE EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid=w.id)"
+                   " LIMIT ?3");
+        db_bind_text(&st, 4, arena_printf(a, "%04d", f->iYear));
+        db_bind_text(&st, 5, arena_printf(a, "%04d", f->iYear + 1));
+    } else {
+        db_prepare(db, &st,
+                   "SELECT id FROM (SELECT i.id AS id FROM item i INDEXED BY item_live_pub"
+                   " WHERE i.live_version>0 AND i.state<>'withdrawn'"
+                   " ORDER BY i.published_at DESC, i.id DESC LIMIT ?2) w"
+                   " WHERE EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid=w.id)"
+                   " LIMIT ?3");
+    }
+    /* At most SEARCH_WALK_PROBES items probed per result wanted: the walk is chosen
+    ** when at least 1 in 100 items matches. */
+    db_bind_text(&st, 1, zMatch);
+    db_bind_int(&st, 2, (iOff + nPer) * SEARCH_WALK_PROBES);
+    db_bind_int(&st, 3, iOff + nPer);
+    int64_t n = 0;
+    int r;
+    while ((r = db_step(&st)) == 1) {
+        int64_t id = db_col_int(&st, 0);
+        if (n >= iOff) aId[n - iOff] = id;
+        n++;
+    }
+    db_done(&st);
+    if (r < 0) return -1;
+    return n < iOff + nPer ? -1 : (int)(n - iOff);
 }
 
 int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, SearchHit **paHit,
@@ -86,122 +150,106 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     if (!q->zMatch) return ZW_OK;
     int64_t nPer = f->nPerPage > 0 && f->nPerPage <= SEARCH_MAX_PER_PAGE ? f->nPerPage : 10;
     int64_t iPage = f->iPage > 0 ? f->iPage : 1;
-    Str sql;
+    const char *zMatch = match_expr(a, q, f);
+    double t = pSteps ? now_ms() : 0.0;
     Stmt st;
-    int rc;
+    int r;
 
     /* 1. How many, up to SEARCH_COUNT_CAP + 1: counting walks every match (≈ 40 ns
-    ** each without filters, 1–2 µs with), which for a common word in a million items
-    ** was most of the query. */
-    int bFilter = has_filter(f);
-    str_init(&sql, a);
-    if (bFilter) {
-        str_puts(&sql, "SELECT count(*) FROM (SELECT 1");
-        add_where(&sql, f);
-        str_puts(&sql, " LIMIT ?2)");
-    } else {
-        str_puts(&sql, "SELECT count(*) FROM (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1"
-                       " LIMIT ?2)");
-    }
-    if ((rc = db_prepare_dynamic(db, &st, str_cstr(&sql)))) return db_err(db, err);
-    bind_filters(&st, a, q, f);
+    ** each), which for a common word in a million items was most of the query.
+    ** item_fts holds exactly the live items, so it is read alone. */
+    db_prepare(db, &st,
+               "SELECT count(*) FROM (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 LIMIT ?2)");
+    db_bind_text(&st, 1, zMatch);
     db_bind_int(&st, 2, SEARCH_COUNT_CAP + 1);
-    int r = db_step(&st);
+    r = db_step(&st);
     if (r == 1) *pnTotal = db_col_int(&st, 0);
     db_done(&st);
+    step_done(0, &t);
     if (r < 0) {
         return err_set(err, ZW_EINPUT, "bad_query", "无法解析检索词，请换一种写法", "fts match failed");
     }
     if (*pnTotal == 0 || (iPage - 1) * nPer >= *pnTotal) return ZW_OK;
 
-    /* 2. Bound the ranked set to the newest matches. */
+    /* 2. Bound the ranked set to the newest SEARCH_RANK_WINDOW matches. */
     int64_t iLow = 0;
     if (!f->bByDate && *pnTotal > SEARCH_RANK_WINDOW) {
-        str_reset(&sql);
-        if (bFilter) {
-            str_puts(&sql, "SELECT f.rowid");
-            add_where(&sql, f);
-            str_puts(&sql, " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?2");
-        } else {
-            str_puts(&sql, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1"
-                           " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
-        }
-        if ((rc = db_prepare_dynamic(db, &st, str_cstr(&sql)))) return db_err(db, err);
-        bind_filters(&st, a, q, f);
+        db_prepare(db, &st,
+                   "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1"
+                   " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
+        db_bind_text(&st, 1, zMatch);
         db_bind_int(&st, 2, SEARCH_RANK_WINDOW - 1);
         if (db_step(&st) == 1) iLow = db_col_int(&st, 0);
         db_done(&st);
     }
+    step_done(1, &t);
 
-    /* 3. One page. */
-    str_reset(&sql);
-    /* The score is bm25 (zwgk_rank, store/fts.c) times the boosts.  The phrase boost
-    ** tests the live title, from item_version; f.title would make FTS5 fetch the whole
-    ** row (body included) through search_content.  Even the title alone costs: an
-    ** item_version row holds the body, so a lookup compares whole records spilled to
-    ** overflow pages.  So it is read only where the query occurs in the title at all
-    ** (zwgk_title_hit), which instr() on the title implies. */
-    /* The inner query orders the matches on what item_search covers; only the rows of
-    ** the page then read the item row (title, 文号), unit and column names.  (SQLite's
-    ** sorter keeps every output column, so one flat query read the item row, about a
-    ** page, for each of the 2,000 ranked matches.)  Rows and order are the same. */
-    str_puts(&sql, "SELECT x.id, i.title, n.name, n.code, i.docno, i.published_at, c.name,"
-                   " i.validity, i.genre FROM (");
-    /* A common word, newest first, no filter: walk the live items by date and probe the
-    ** index for each (a match is at least 1 in 100 items, so a page probes at most a
-    ** few thousand) instead of sorting every match (0.9 ms against 440 ms for 工作 in a
-    ** million items).  Deep pages sort as usual. */
-    int bWalk = f->bByDate && !bFilter && *pnTotal >= nWalkMin && iPage * nPer <= SEARCH_WALK_DEPTH;
-    if (bWalk) {
-        str_puts(&sql, "SELECT i.id AS id, i.published_at AS pub, 0.0 AS score"
-                       " FROM item i INDEXED BY item_live_pub"
-                       " WHERE i.live_version>0 AND i.state<>'withdrawn'"
-                       " AND EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid=i.id)");
-    } else {
-        str_puts(&sql, "SELECT f.rowid AS id, i.published_at AS pub,");
+    /* 3. The ids of one page: walked by date for a common word, else ranked or sorted. */
+    int64_t *aId = arena_alloc(a, sizeof(int64_t) * (size_t)nPer);
+    int n = -1;
+    if (f->bByDate && *pnTotal >= nWalkMin && iPage * nPer <= SEARCH_WALK_DEPTH) {
+        n = walk_by_date(db, a, zMatch, f, nPer, (iPage - 1) * nPer, aId);
+    }
+    if (n < 0) {
+        /* The score is bm25 (zwgk_rank, store/fts.c; the facets column weighs 0, so
+        ** filter terms score nothing) times the boosts: all the query's words in the
+        ** title (zwgk_title_hit, from the positions), recent, not repealed.  Only
+        ** item_search (a covering index of a few dozen bytes a row) is read per match;
+        ** the item row holds the body. */
         if (f->bByDate) {
-            str_puts(&sql, " 0.0 AS score");
+            db_prepare(db, &st,
+                       "SELECT f.rowid FROM item_fts f CROSS JOIN item i INDEXED BY item_search"
+                       " ON i.id=f.rowid WHERE item_fts MATCH ?1 AND i.live_version>0"
+                       " AND i.state<>'withdrawn'"
+                       " ORDER BY i.published_at DESC, f.rowid DESC LIMIT ?2 OFFSET ?3");
         } else {
-            str_puts(&sql, " zwgk_rank(item_fts, 10.0, 1.0, 5.0) * (1.0"
-                           " + CASE WHEN ?3 <> '' AND zwgk_title_hit(item_fts)"
-                           " AND (SELECT instr(v.title, ?3) FROM item_version v"
-                           " WHERE v.item_id=i.id AND v.version=i.live_version) > 0"
-                           " THEN 1.0 ELSE 0.0 END"
-                           " + 0.5 * max(0.0, 1.0 - (julianday('now') - julianday(i.published_at)) / 3650.0)"
-                           " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END) AS score");
+            db_prepare(db, &st,
+                       "SELECT f.rowid FROM item_fts f CROSS JOIN item i INDEXED BY item_search"
+                       " ON i.id=f.rowid WHERE item_fts MATCH ?1 AND i.live_version>0"
+                       " AND i.state<>'withdrawn' AND f.rowid>=?4"
+                       " ORDER BY zwgk_rank(item_fts, 10.0, 1.0, 5.0, 0.0) * (1.0"
+                       " + zwgk_title_hit(item_fts, 3)"
+                       " + 0.5 * max(0.0, 1.0 - (julianday('now') - julianday(i.published_at)) / 3650.0)"
+                       " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END),"
+                       " f.rowid DESC LIMIT ?2 OFFSET ?3");
+            db_bind_int(&st, 4, iLow);
         }
-        add_where(&sql, f);
-        if (iLow) str_puts(&sql, " AND f.rowid >= ?4");
+        db_bind_text(&st, 1, zMatch);
+        db_bind_int(&st, 2, nPer);
+        db_bind_int(&st, 3, (iPage - 1) * nPer);
+        n = 0;
+        while ((r = db_step(&st)) == 1 && n < nPer) aId[n++] = db_col_int(&st, 0);
+        db_done(&st);
+        if (r < 0) return db_err(db, err);
     }
-    str_puts(&sql, f->bByDate ? " ORDER BY pub DESC, id DESC" : " ORDER BY score, id DESC");
-    str_puts(&sql, " LIMIT ?5 OFFSET ?6) x JOIN item i ON i.id=x.id JOIN unit n ON n.id=i.unit_id"
-                   " JOIN col c ON c.id=i.col_id");
-    str_puts(&sql, f->bByDate ? " ORDER BY x.pub DESC, x.id DESC" : " ORDER BY x.score, x.id DESC");
-    if ((rc = db_prepare_dynamic(db, &st, str_cstr(&sql)))) return db_err(db, err);
-    bind_filters(&st, a, q, f);
-    if (!f->bByDate) db_bind_text(&st, 3, q->zPhrase ? q->zPhrase : "");
-    if (iLow) db_bind_int(&st, 4, iLow);
-    db_bind_int(&st, 5, nPer);
-    db_bind_int(&st, 6, (iPage - 1) * nPer);
-    SearchHit *aHit = arena_zalloc(a, sizeof(SearchHit) * (size_t)nPer);
-    int n = 0;
-    while ((r = db_step(&st)) == 1 && n < nPer) {
-        SearchHit *h = &aHit[n++];
-        h->id = db_col_int(&st, 0);
-        h->zTitle = db_col_dup(a, &st, 1);
-        h->zUnit = db_col_dup(a, &st, 2);
-        h->zUnitCode = db_col_dup(a, &st, 3);
-        h->zDocno = db_col_dup(a, &st, 4);
-        h->zDate = db_col_dup(a, &st, 5);
-        h->zColumn = db_col_dup(a, &st, 6);
-        h->zValidity = db_col_dup(a, &st, 7);
-        h->zGenre = db_col_dup(a, &st, 8);
-    }
-    db_done(&st);
-    if (r < 0) return db_err(db, err);
 
-    /* 4. Highlights for this page only (the live title, as the public sees it). */
+    /* What the page shows of each hit, and highlights from the live text (as the
+    ** public sees it): for the page's rows only. */
+    SearchHit *aHit = arena_zalloc(a, sizeof(SearchHit) * (size_t)nPer);
+    int nHit = 0;
     for (int i = 0; i < n; i++) {
+        SearchHit *h = &aHit[nHit];
+        db_prepare(db, &st,
+                   "SELECT i.title, n.name, n.code, i.docno, i.published_at, c.name, i.validity,"
+                   " i.genre FROM item i JOIN unit n ON n.id=i.unit_id JOIN col c ON c.id=i.col_id"
+                   " WHERE i.id=?1");
+        db_bind_int(&st, 1, aId[i]);
+        if (db_step(&st) == 1) { /* else taken down since step 1 */
+            nHit++;
+            h->id = aId[i];
+            h->zTitle = db_col_dup(a, &st, 0);
+            h->zUnit = db_col_dup(a, &st, 1);
+            h->zUnitCode = db_col_dup(a, &st, 2);
+            h->zDocno = db_col_dup(a, &st, 3);
+            h->zDate = db_col_dup(a, &st, 4);
+            h->zColumn = db_col_dup(a, &st, 5);
+            h->zValidity = db_col_dup(a, &st, 6);
+            h->zGenre = db_col_dup(a, &st, 7);
+        }
+        db_done(&st);
+    }
+    step_done(2, &t);
+    for (int i = 0; i < nHit; i++) {
         db_prepare(db, &st,
                    "SELECT highlight(item_fts, 0, char(1), char(2)),"
                    " snippet(item_fts, 1, char(1), char(2), '…', 48), f.title,"
@@ -221,8 +269,9 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
         }
         db_done(&st);
     }
+    step_done(3, &t);
     *paHit = aHit;
-    *pnHit = n;
+    *pnHit = nHit;
     return ZW_OK;
 }
 
@@ -235,11 +284,11 @@ int search_filter_parse(Db *db, Arena *a, const char *(*xGet)(void *, const char
     int64_t v;
     if ((z = xGet(pCtx, "unit")) && *z) {
         Stmt st;
-        db_prepare(db, &st, "SELECT 1 FROM unit WHERE code=?1");
+        db_prepare(db, &st, "SELECT id FROM unit WHERE code=?1");
         db_bind_text(&st, 1, z);
-        int bOk = db_step(&st) == 1;
+        if (db_step(&st) == 1) f->iUnit = db_col_int(&st, 0);
         db_done(&st);
-        if (!bOk) return err_set(err, ZW_EINPUT, "unknown_unit", "单位不存在", NULL);
+        if (!f->iUnit) return err_set(err, ZW_EINPUT, "unknown_unit", "单位不存在", NULL);
         f->zUnit = z;
     }
     if ((z = xGet(pCtx, "area")) && *z) {

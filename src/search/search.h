@@ -28,10 +28,13 @@
 /* A date-ordered query of a common word walks the items by date for the first
 ** SEARCH_WALK_DEPTH results instead of sorting every match. */
 #define SEARCH_WALK_DEPTH 1000
+/* ... probing at most this many items per result wanted (then it sorts after all). */
+#define SEARCH_WALK_PROBES 200
 #define SEARCH_MAX_PER_PAGE 50
 
 typedef struct SearchFilter {
     const char *zUnit;     /* unit code, or NULL */
+    int64_t iUnit;         /* its id (search_filter_parse looks it up), or 0 */
     const char *zArea;     /* column slug (key area or column, all units), or NULL */
     const char *zGenre;    /* 体裁, or NULL */
     int iYear;             /* year of publication, or 0 */
@@ -67,6 +70,12 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
 ** sorting the matches (default SEARCH_COUNT_CAP + 1, i.e. more than the cap); 0 restores
 ** the default.  Not thread-safe: for tests, before serving. */
 void search_tune(int64_t nMin);
+/* Time spent in each step of search_run, added up while set: count, rank window, page,
+** snippets (bench/search/qbench --mode steps).  Not thread-safe; NULL stops timing. */
+typedef struct SearchSteps {
+    double aMs[4];
+} SearchSteps;
+void search_steps(SearchSteps *p);
 /* The count for "共 …": "12 条", "1,234 条" or "10,000 条以上". */
 const char *search_total_text(Arena *a, int64_t nTotal);
 

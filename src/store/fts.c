@@ -5,8 +5,8 @@
 **   - the FTS5 tokenizer "zwgk" (text/tokenize.c); it has no state and no arguments;
 **   - the auxiliary function zwgk_rank(), FTS5's bm25() without its full scans
 **     (see rank_fn below), which search/search.c ranks with;
-**   - the auxiliary function zwgk_title_hit(), 1 when some phrase of the query
-**     occurs in column 0 (the title), from the positions FTS5 already has.
+**   - the auxiliary function zwgk_title_hit(), 1 when every phrase of the query
+**     that occurs in the row occurs in column 0 (the title).
 */
 #include <math.h>
 #include <sqlite3.h>
@@ -67,7 +67,22 @@ static int count_cb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUser
     return ++aCount[0] >= aCount[1] ? SQLITE_DONE : SQLITE_OK;
 }
 
-static int rank_data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RankData **pp) {
+/* The column of the first instance in the first row of one phrase (-1 if none). */
+static int first_col_cb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUser) {
+    int *piCol = pUser, nInst = 0, iPhrase, iOff;
+    if (pApi->xInstCount(pFts, &nInst) == SQLITE_OK && nInst > 0) {
+        pApi->xInst(pFts, 0, &iPhrase, piCol, &iOff);
+    }
+    return SQLITE_DONE;
+}
+
+/* Weight of column iCol in zwgk_rank's arguments (1.0 when not given). */
+static double col_weight(int nVal, sqlite3_value **apVal, int iCol) {
+    return iCol >= 0 && iCol < nVal ? sqlite3_value_double(apVal[iCol]) : 1.0;
+}
+
+static int rank_data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nVal,
+                     sqlite3_value **apVal, RankData **pp) {
     RankData *p = pApi->xGetAuxdata(pFts, 0);
     if (p) {
         *pp = p;
@@ -84,11 +99,23 @@ static int rank_data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RankData *
     int rc = pApi->xRowCount(pFts, &nRow);
     if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
     p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
+    /* A phrase found in a column of weight 0 is a filter (search.c's facets): it
+    ** scores nothing, is not counted, and does not count as a second phrase.  A
+    ** column-restricted phrase has all its instances in its columns, so the first
+    ** instance of its first row tells. */
+    int nScored = nPhrase, bZero = 0;
+    for (int i = 0; i < nVal; i++) bZero |= sqlite3_value_double(apVal[i]) == 0.0;
     for (int i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
-        if (nPhrase == 1) {
-            p->aIdf[i] = 1.0;
-            continue;
+        int iCol = -1;
+        p->aIdf[i] = 1.0;
+        if (bZero) rc = pApi->xQueryPhrase(pFts, i, &iCol, first_col_cb);
+        if (rc == SQLITE_OK && iCol >= 0 && col_weight(nVal, apVal, iCol) == 0.0) {
+            p->aIdf[i] = 0.0;
+            nScored--;
         }
+    }
+    for (int i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
+        if (nScored <= 1 || p->aIdf[i] == 0.0) continue; /* one phrase: a constant factor */
         /* bm25's IDF, log((N - n + 0.5) / (n + 0.5)) with a floor of 1e-6, reaches the
         ** floor at n = N/2: counting further changes nothing. */
         int64_t aCount[2] = {0, nRow / 2 + 1};
@@ -110,13 +137,14 @@ static int rank_data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RankData *
 ** count(*) of it) even when only a few thousand rows are ranked.  Here a one-phrase
 ** query, where the IDF is a constant factor, counts nothing, and a phrase of a
 ** longer query is counted only up to half the rows, where the IDF reaches its
-** floor. */
+** floor.  A phrase found only in columns of weight 0 (search.c's filter terms in the
+** facets column) scores nothing and is not counted. */
 static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
                     int nVal, sqlite3_value **apVal) {
     const double k1 = 1.2, b = 0.75;
     RankData *p = NULL;
     int nInst = 0, nTok = 0;
-    int rc = rank_data(pApi, pFts, &p);
+    int rc = rank_data(pApi, pFts, nVal, apVal, &p);
     if (rc == SQLITE_OK) {
         memset(p->aFreq, 0, sizeof(double) * (size_t)p->nPhrase);
         rc = pApi->xInstCount(pFts, &nInst);
@@ -125,7 +153,7 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_con
         int iPhrase, iCol, iOff;
         rc = pApi->xInst(pFts, i, &iPhrase, &iCol, &iOff);
         if (rc == SQLITE_OK) {
-            p->aFreq[iPhrase] += nVal > iCol ? sqlite3_value_double(apVal[iCol]) : 1.0;
+            p->aFreq[iPhrase] += col_weight(nVal, apVal, iCol);
         }
     }
     if (rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nTok);
@@ -141,19 +169,32 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_con
     sqlite3_result_double(pCtx, -score);
 }
 
-/* zwgk_title_hit(tbl): 1 if an instance of any phrase of the query is in column 0,
-** else 0.  search.c reads the live title (an item_version lookup, costly because of
-** the body in that row) only for rows where this is 1. */
+/* zwgk_title_hit(tbl [, nCol]): 1 if every phrase of the query that occurs in this row
+** in one of the columns 0 .. nCol-1 (all columns when nCol is not given) occurs in
+** column 0, the title, and some phrase does; else 0.  For a one-word query: the word
+** is in the title.  search.c's title boost, from the positions FTS5 already has
+** (reading the title from its item_version row, which holds the body, cost a page or
+** more a row). */
 static void title_hit_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
                          int nVal, sqlite3_value **apVal) {
-    (void)nVal;
-    (void)apVal;
-    int nInst = 0, bHit = 0;
+    int nCol = nVal > 0 ? sqlite3_value_int(apVal[0]) : pApi->xColumnCount(pFts);
+    int nPhrase = pApi->xPhraseCount(pFts), nInst = 0;
+    unsigned char aSeen[64]; /* per phrase: 1 seen in a counted column, 2 in the title */
+    int nCheck = nPhrase < (int)sizeof aSeen ? nPhrase : (int)sizeof aSeen;
+    memset(aSeen, 0, sizeof aSeen);
     int rc = pApi->xInstCount(pFts, &nInst);
-    for (int i = 0; rc == SQLITE_OK && i < nInst && !bHit; i++) {
+    for (int i = 0; rc == SQLITE_OK && i < nInst; i++) {
         int iPhrase, iCol, iOff;
         rc = pApi->xInst(pFts, i, &iPhrase, &iCol, &iOff);
-        bHit = rc == SQLITE_OK && iCol == 0;
+        if (rc == SQLITE_OK && iPhrase < nCheck && iCol < nCol) aSeen[iPhrase] |= iCol == 0 ? 2 : 1;
+    }
+    int bHit = 0;
+    for (int i = 0; i < nCheck; i++) {
+        if (aSeen[i] == 1) {
+            bHit = 0;
+            break;
+        }
+        if (aSeen[i] & 2) bHit = 1;
     }
     if (rc != SQLITE_OK) sqlite3_result_error_code(pCtx, rc);
     else sqlite3_result_int(pCtx, bHit);

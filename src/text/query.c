@@ -15,6 +15,7 @@
 typedef struct TermInfo {
     int nTok;
     int bLastUnigram; /* the last token is a lone CJK character */
+    int bWord;        /* some token is a letter/digit word */
     int iLastEnd;
 } TermInfo;
 
@@ -26,6 +27,7 @@ static int on_token(void *pCtx, const char *zTok, int nTok, int iStart, int iEnd
     unsigned c = utf8_decode(zTok, (size_t)nTok, &len);
     t->nTok++;
     t->bLastUnigram = len == nTok && tok_is_cjk(c);
+    t->bWord |= !tok_is_cjk(c);
     t->iLastEnd = iEnd;
     return 0;
 }
@@ -74,11 +76,13 @@ static int is_space_at(const char *p) {
 }
 
 /* Append term p[0..n) as a quoted FTS5 string (with a prefix star if needed);
-** returns 0 if the term has nothing searchable. */
-static int add_term(Str *s, const char *p, size_t n) {
-    TermInfo t = {0, 0, 0};
+** returns 0 if the term has nothing searchable.  Sets *pbWord if it has a letter or
+** digit word. */
+static int add_term(Str *s, const char *p, size_t n, int *pbWord) {
+    TermInfo t = {0, 0, 0, 0};
     tok_run(p, (int)n, 1, on_token, &t);
     if (t.nTok == 0) return 0;
+    *pbWord |= t.bWord;
     str_putc(s, '"');
     for (size_t i = 0; i < n; i++) {
         if (p[i] == '"') str_putc(s, '"');
@@ -143,11 +147,11 @@ int query_parse(Arena *a, const char *zInput, SearchQuery *pOut, Err *err) {
         else if (s->n) str_puts(s, " AND ");
         const char *zSyn = synonym_of(zStart, n);
         if (zSyn) str_putc(s, '(');
-        if (zSyn && add_term(s, zStart, n)) {
+        if (zSyn && add_term(s, zStart, n, &pOut->bWord)) {
             str_puts(s, " OR ");
-            add_term(s, zSyn, strlen(zSyn));
+            add_term(s, zSyn, strlen(zSyn), &pOut->bWord);
             str_putc(s, ')');
-        } else if (!add_term(s, zStart, n)) {
+        } else if (!add_term(s, zStart, n, &pOut->bWord)) {
             s->n = nBefore; /* nothing searchable: drop the term */
             if (s->z) s->z[s->n] = 0;
             continue;

@@ -26,6 +26,8 @@ typedef struct SearchQuery {
     const char *zShown;  /* the query as the user typed it (trimmed) */
     int nTerm;           /* positive terms */
     int nExclude;        /* excluded terms */
+    int bWord;           /* some term has letters or digits (search.c keeps those off its
+                         ** filter tokens, which are letters and digits too) */
 } SearchQuery;
 
 /* Parse zInput (valid UTF-8).  An empty input gives ZW_OK with zMatch NULL. */

@@ -5,10 +5,105 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "../../../src/auth/auth.h"
 #include "../../../src/core/log.h"
 #include "../../../src/demo/demo.h"
+#include "../../../src/norms/norms.h"
+#include "../../../src/publish/publish.h"
 #include "../../../src/search/search.h"
 #include "t.h"
+
+/* Filters written as for /search: "unit=czj&year=2021". */
+static const char *kv_get(void *pCtx, const char *zName) {
+    static char zVal[64];
+    size_t n = strlen(zName);
+    for (const char *p = pCtx; p && *p;) {
+        const char *e = strchr(p, '&');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len > n && p[n] == '=' && strncmp(p, zName, n) == 0 && len - n - 1 < sizeof zVal) {
+            memcpy(zVal, p + n + 1, len - n - 1);
+            zVal[len - n - 1] = 0;
+            return zVal;
+        }
+        p = e ? e + 1 : NULL;
+    }
+    return NULL;
+}
+
+/* Every match of zInput passing the filters zFilters, newest first, as search_run finds
+** them (through the filter terms of item_fts, walking by date when bWalk): "12 7 3". */
+static const char *filtered_ids(Db *db, Arena *a, const char *zInput, const char *zFilters, int bWalk) {
+    SearchQuery q;
+    SearchFilter f;
+    Err err = {0};
+    if (query_parse(a, zInput, &q, &err) != ZW_OK) return "parse error";
+    if (search_filter_parse(db, a, kv_get, (void *)zFilters, &f, &err) != ZW_OK) return "filter error";
+    f.bByDate = 1;
+    f.nPerPage = 5;
+    search_tune(bWalk ? 1 : 0);
+    Str s;
+    str_init(&s, a);
+    for (f.iPage = 1; f.iPage < 100; f.iPage++) {
+        SearchHit *aHit;
+        int nHit;
+        int64_t nTotal;
+        if (search_run(db, a, &q, &f, &aHit, &nHit, &nTotal, &err) != ZW_OK) return "search error";
+        for (int i = 0; i < nHit; i++) str_appendf(&s, "%s%lld", s.n ? " " : "", (long long)aHit[i].id);
+        if (nHit < f.nPerPage) break;
+    }
+    search_tune(0);
+    return str_cstr(&s);
+}
+
+/* The same from the item table's own columns, as the filters are defined. */
+static const char *expected_ids(Db *db, Arena *a, const char *zInput, const char *zFilters) {
+    SearchQuery q;
+    Err err = {0};
+    if (query_parse(a, zInput, &q, &err) != ZW_OK) return "parse error";
+    Stmt st;
+    db_prepare(db, &st,
+               "SELECT i.id FROM item_fts f JOIN item i ON i.id=f.rowid JOIN unit n ON n.id=i.unit_id"
+               " JOIN col c ON c.id=i.col_id WHERE item_fts MATCH ?1 AND i.live_version>0"
+               " AND i.state<>'withdrawn' AND (?10 IS NULL OR n.code=?10)"
+               " AND (?11 IS NULL OR c.slug=?11 OR c.parent_id IN (SELECT id FROM col WHERE slug=?11)"
+               " OR c.parent_id IN (SELECT id FROM col WHERE parent_id IN"
+               " (SELECT id FROM col WHERE slug=?11)))"
+               " AND (?12 IS NULL OR i.genre=?12) AND (?13 IS NULL OR substr(i.published_at,1,4)=?13)"
+               " AND (?14 IS NULL OR i.validity=?14) ORDER BY i.published_at DESC, i.id DESC");
+    db_bind_text(&st, 1, q.zMatch);
+    db_bind_text(&st, 10, kv_get((void *)zFilters, "unit"));
+    db_bind_text(&st, 11, kv_get((void *)zFilters, "area"));
+    db_bind_text(&st, 12, kv_get((void *)zFilters, "genre"));
+    db_bind_text(&st, 13, kv_get((void *)zFilters, "year"));
+    db_bind_text(&st, 14, kv_get((void *)zFilters, "validity"));
+    Str s;
+    str_init(&s, a);
+    while (db_step(&st) == 1) str_appendf(&s, "%s%lld", s.n ? " " : "", (long long)db_col_int(&st, 0));
+    db_done(&st);
+    return str_cstr(&s);
+}
+
+/* Search finds with each filter what the item table says, sorted and walked. */
+static int check_filters(Db *db, Arena *a, const char *const *azQ, size_t nQ, const char *const *azF,
+                         size_t nF) {
+    int nNonEmpty = 0;
+    for (size_t i = 0; i < nQ; i++) {
+        for (size_t k = 0; k < nF; k++) {
+            const char *zWant = expected_ids(db, a, azQ[i], azF[k]);
+            CHECK_STR(filtered_ids(db, a, azQ[i], azF[k], 0), zWant);
+            CHECK_STR(filtered_ids(db, a, azQ[i], azF[k], 1), zWant);
+            nNonEmpty += *zWant != 0;
+        }
+    }
+    return nNonEmpty;
+}
+
+/* FTS5's own check of item_fts against search_content: 1 if it passes. */
+static int fts_ok(Db *db) {
+    Err err = {0};
+    return db_exec_script(db, "INSERT INTO item_fts(item_fts, rank) VALUES('integrity-check', 1)", &err) ==
+           ZW_OK;
+}
 
 /* The ids of one date-ordered page of zInput: "12 7 3". */
 static const char *page_ids(Db *db, Arena *a, const char *zInput, int64_t iPage, int64_t *pnTotal) {
@@ -58,6 +153,49 @@ int main(void) {
             CHECK(nSorted > 0 && nSorted == nWalked);
         }
         search_tune(0);
+    }
+    static const char *const azQ[] = {"公开", "县", "通知", "工作 -方案", "2021"};
+    static const char *const azF[] = {"unit=czj", "unit=xzfb", "year=2021", "area=fdzdgknr",
+                                      "area=czxx", "genre=通知", "validity=有效", "validity=已废止",
+                                      "unit=jtj&year=2021", "unit=czj&genre=通知&validity=有效"};
+    const size_t nQ = sizeof azQ / sizeof azQ[0], nF = sizeof azF / sizeof azF[0];
+    subtest("search-1.3", "filters: the items whose fields pass, through the index's filter terms") {
+        CHECK(check_filters(db, &a, azQ, nQ, azF, nF) >= 20); /* not vacuous */
+        CHECK(fts_ok(db));
+    }
+    subtest("search-1.4", "filters follow a column move, a repeal and a withdrawal") {
+        const char *zTok;
+        User *u = NULL;
+        CHECK(auth_login(db, &a, "admin", "test-password", "127.0.0.1", &zTok, &u, &err) == ZW_OK);
+        Stmt st;
+        int64_t iItem = 0, iCol = 0;
+        db_prepare(db, &st,
+                   "SELECT i.id, (SELECT c.id FROM col c WHERE c.unit_id=i.unit_id AND c.id<>i.col_id"
+                   " AND c.slug='czxx') FROM item i WHERE i.live_version>0 AND i.state='published'"
+                   " AND i.genre='通知' ORDER BY i.id LIMIT 1");
+        if (db_step(&st) == 1) {
+            iItem = db_col_int(&st, 0);
+            iCol = db_col_int(&st, 1);
+        }
+        db_done(&st);
+        CHECK(u && iItem > 0 && iCol > 0);
+        ItemInput in;
+        memset(&in, 0, sizeof in);
+        in.iColumn = iCol;
+        in.zGenre = "公告";
+        in.zChangeNote = "移到财政信息栏目";
+        CHECK(item_update(db, &a, u, "127.0.0.1", iItem, &in, &err) == ZW_OK);
+        CHECK(check_filters(db, &a, azQ, nQ, azF, nF) >= 20);
+        CHECK(fts_ok(db));
+        NormInput ni = {NULL, "2021-01-05", "2021-02-01", NULL};
+        CHECK(norm_set(db, &a, u, "127.0.0.1", iItem, &ni, &err) == ZW_OK);
+        CHECK(norm_change(db, &a, u, "127.0.0.1", iItem, "已废止", iItem + 1, "2022-03-01", "废止",
+                          &err) == ZW_OK);
+        CHECK(check_filters(db, &a, azQ, nQ, azF, nF) >= 20);
+        CHECK(fts_ok(db));
+        CHECK(item_withdraw(db, &a, u, "127.0.0.1", iItem, "测试撤回", &err) == ZW_OK);
+        CHECK(check_filters(db, &a, azQ, nQ, azF, nF) >= 20);
+        CHECK(fts_ok(db));
     }
     subtest("search-1.2", "the count text") {
         CHECK_STR(search_total_text(&a, 7), "7 条");
