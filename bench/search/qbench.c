@@ -13,8 +13,8 @@
 **
 **   app    query_parse + search_filter_parse + search_run with 10 a page: what /search
 **          does (count, rank window, one page, highlights and snippets for that page);
-**   steps  app, with the time of each step of search_run (search_steps: count, rank
-**          window, page, snippets), to see which one costs the time;
+**   steps  app, with the time of each step of search_run (search_steps: count with the
+**          rank window, page ids, item rows, snippets), to see which one costs the time;
 **   qbench --db FILE --sql SQL [--p1 TEXT] [--p2 INT] [--p3 INT] [--passes N]
 **
 **          a diagnostic: prints the query plan of SQL and times N runs of it with ?1 bound
@@ -61,7 +61,7 @@ static const char *const azClass[] = {"1ch",    "2ch",    "3ch",     "4ch",     
                                       "6ch",    "7+ch",   "ascii",   "docno",    "2-word",
                                       "phrase", "exclude", "filtered", "sort=date"};
 #define NCLASS ((int)(sizeof azClass / sizeof azClass[0]))
-static const char *const azStep[NSTEP] = {"count", "window", "page", "snippets"};
+static const char *const azStep[NSTEP] = {"count", "page", "rows", "snippets"};
 
 typedef struct Query {
     const char *zText;    /* search box text */
@@ -271,7 +271,7 @@ static int run_plain(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
     pQ->nTotal = nTotal;
     pQ->nHit = 0;
     if (nTotal == 0) return ZW_OK;
-    aMs[1] = 0;
+    aMs[2] = 0;
 
     t = now_ms();
     str_reset(&sql);
@@ -291,7 +291,7 @@ static int run_plain(Db *db, Arena *a, const SearchQuery *q, const SearchFilter 
     while ((rs = db_step(&st)) == 1 && n < 10) aId[n++] = db_col_int(&st, 0);
     db_done(&st);
     if (rs < 0) return ZW_EDB;
-    aMs[2] = now_ms() - t;
+    aMs[1] = now_ms() - t;
 
     t = now_ms();
     pQ->nMarked = snippets(db, a, q, aId, n);
@@ -588,8 +588,8 @@ int main(int argc, char **argv) {
     }
     if (eMode != MODE_APP) {
         printf("\nper step, p50 / p95 ms (%s)\n",
-               eMode == MODE_STEPS ? "search.c steps: count, rank window, page, snippets"
-                                   : "plain: count, -, top 10 by bm25 (or date), snippets");
+               eMode == MODE_STEPS ? "search_run's steps: count with rank window, page ids, item rows, snippets"
+                                   : "plain: count, top 10 by bm25 (or date), -, snippets");
         printf("%-10s", "class");
         for (int s = 0; s < NSTEP; s++) printf(" %17s", azStep[s]);
         printf("\n");
@@ -612,7 +612,7 @@ int main(int argc, char **argv) {
     for (int i = 0; i < nQ; i++) apQ[i] = &aQ[i];
     qsort_r(apQ, (size_t)nQ, sizeof(Query *), cmp_slow, &nPass);
     printf("\nslowest 10 (median of the timed passes, ms)%s\n",
-           eMode == MODE_APP ? "" : "  [count window page snippets]");
+           eMode == MODE_APP ? "" : "  [count page rows snippets]");
     for (int i = 0; i < nQ && i < 10; i++) {
         Query *q = apQ[i];
         printf("%9.2f  %9lld  %-9s  %s%s%s", median_of(q->aMs + 1, nPass), (long long)q->nTotal,
@@ -633,7 +633,7 @@ int main(int argc, char **argv) {
         } else {
             fprintf(f, "class\tquery\tfilters\tmatches\thits\terr\twarm_ms");
             for (int p = 1; p <= nPass; p++) fprintf(f, "\tpass%d_ms", p);
-            if (eMode != MODE_APP) fprintf(f, "\tcount_ms\twindow_ms\tpage_ms\tsnippets_ms");
+            if (eMode != MODE_APP) fprintf(f, "\tcount_ms\tpage_ms\trows_ms\tsnippets_ms");
             fprintf(f, "\n");
             for (int i = 0; i < nQ; i++) {
                 Query *q = &aQ[i];

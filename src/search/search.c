@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
-** search.c: runs a parsed query against item_fts.  Four steps: count the matches up
-** to SEARCH_COUNT_CAP + 1; when there are many, find the rowid of the
-** SEARCH_RANK_WINDOW-th newest so ranking reads a bounded set; choose one page of ids,
-** ranked, sorted by date or walked by date; then read what the page shows, with title
-** highlights and body snippets, for those rows only.
+** search.c: runs a parsed query against item_fts.  Four steps: count the matches
+** newest first up to SEARCH_COUNT_CAP + 1, noting the rowid of the
+** SEARCH_RANK_WINDOW-th so ranking reads a bounded set; choose one page of ids, ranked,
+** sorted by date or walked by date; read the item rows of the page; make title
+** highlights and body snippets for those rows only.
 **
 ** Filters are terms of the MATCH expression, in item_fts's facets column (schema/0013;
 ** match_expr below), so FTS5 intersects them with the words; every statement is a
@@ -155,34 +155,26 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     Stmt st;
     int r;
 
-    /* 1. How many, up to SEARCH_COUNT_CAP + 1: counting walks every match (≈ 40 ns
-    ** each), which for a common word in a million items was most of the query.
-    ** item_fts holds exactly the live items, so it is read alone. */
+    /* 1. How many, up to SEARCH_COUNT_CAP + 1 (counting walks every match, ≈ 40 ns
+    ** each, which for a common word in a million items was most of the query), newest
+    ** first, noting the rowid of the SEARCH_RANK_WINDOW-th: ranking reads only the
+    ** matches from there on.  item_fts holds exactly the live items, so it is read
+    ** alone. */
     db_prepare(db, &st,
-               "SELECT count(*) FROM (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 LIMIT ?2)");
+               "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2");
     db_bind_text(&st, 1, zMatch);
     db_bind_int(&st, 2, SEARCH_COUNT_CAP + 1);
-    r = db_step(&st);
-    if (r == 1) *pnTotal = db_col_int(&st, 0);
+    int64_t iLow = 0;
+    while ((r = db_step(&st)) == 1) {
+        if (++*pnTotal == SEARCH_RANK_WINDOW) iLow = db_col_int(&st, 0);
+    }
     db_done(&st);
     step_done(0, &t);
     if (r < 0) {
+        *pnTotal = 0;
         return err_set(err, ZW_EINPUT, "bad_query", "无法解析检索词，请换一种写法", "fts match failed");
     }
     if (*pnTotal == 0 || (iPage - 1) * nPer >= *pnTotal) return ZW_OK;
-
-    /* 2. Bound the ranked set to the newest SEARCH_RANK_WINDOW matches. */
-    int64_t iLow = 0;
-    if (!f->bByDate && *pnTotal > SEARCH_RANK_WINDOW) {
-        db_prepare(db, &st,
-                   "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1"
-                   " ORDER BY rowid DESC LIMIT 1 OFFSET ?2");
-        db_bind_text(&st, 1, zMatch);
-        db_bind_int(&st, 2, SEARCH_RANK_WINDOW - 1);
-        if (db_step(&st) == 1) iLow = db_col_int(&st, 0);
-        db_done(&st);
-    }
-    step_done(1, &t);
 
     /* 3. The ids of one page: walked by date for a common word, else ranked or sorted. */
     int64_t *aId = arena_alloc(a, sizeof(int64_t) * (size_t)nPer);
@@ -222,6 +214,8 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
         db_done(&st);
         if (r < 0) return db_err(db, err);
     }
+
+    step_done(1, &t);
 
     /* What the page shows of each hit, and highlights from the live text (as the
     ** public sees it): for the page's rows only. */

@@ -70,8 +70,8 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
 ** sorting the matches (default SEARCH_COUNT_CAP + 1, i.e. more than the cap); 0 restores
 ** the default.  Not thread-safe: for tests, before serving. */
 void search_tune(int64_t nMin);
-/* Time spent in each step of search_run, added up while set: count, rank window, page,
-** snippets (bench/search/qbench --mode steps).  Not thread-safe; NULL stops timing. */
+/* Time spent in each step of search_run, added up while set: count (with the rank
+** window), page ids, item rows, snippets (bench/search/qbench --mode steps).  Not thread-safe; NULL stops timing. */
 typedef struct SearchSteps {
     double aMs[4];
 } SearchSteps;
