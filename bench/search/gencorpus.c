@@ -1196,7 +1196,8 @@ static int cmd_index(int argc, char **argv) {
     }
     if (!zDb || iTable < 0) {
         fprintf(stderr, "usage: gencorpus index --db FILE [--tokenizer zwgk|trigram|zwgk-prefix1|"
-                        "zwgk-prefix3|zwgk-noprefix] [--cache-mib M] [--hashsize-mib H]\n");
+                        "zwgk-prefix3|zwgk-noprefix] [--cache-mib M] [--hashsize-mib H]"
+                        " [--fts KEY=N,...] [--optimize]\n");
         return 2;
     }
     Db *db;
@@ -1227,24 +1228,42 @@ static int cmd_index(int argc, char **argv) {
     }
     /* FTS5 keeps at most 'hashsize' bytes of pending index in memory before it writes a
     ** segment (default 1 MiB); fewer, larger segments mean less merging in a bulk build.
-    ** The setting is stored in item_fts_config. */
-    if (nHash > 0) {
-        db_prepare(db, &st, "INSERT INTO item_fts(item_fts, rank) VALUES('hashsize', ?1)");
-        db_bind_int(&st, 1, nHash << 20);
+    ** --fts sets other options the same way (automerge, crisismerge, pgsz, ...: FTS5's
+    ** configuration options, stored in item_fts_config). */
+    const char *zFts = arg_value(argc, argv, "--fts");
+    Arena a;
+    arena_init(&a);
+    Str cfg;
+    str_init(&cfg, &a);
+    if (nHash > 0) str_appendf(&cfg, "hashsize=%lld", (long long)(nHash << 20));
+    if (zFts) str_appendf(&cfg, "%s%s", cfg.n ? "," : "", zFts);
+    for (const char *p = cfg.n ? str_cstr(&cfg) : ""; *p;) {
+        const char *zEq = strchr(p, '='), *zEnd = strchr(p, ',');
+        if (!zEnd) zEnd = p + strlen(p);
+        if (!zEq || zEq > zEnd) {
+            fprintf(stderr, "gencorpus: --fts takes KEY=NUMBER[,KEY=NUMBER...]\n");
+            db_close(db);
+            return 2;
+        }
+        db_prepare(db, &st, "INSERT INTO item_fts(item_fts, rank) VALUES(?1, ?2)");
+        db_bind_textn(&st, 1, p, (size_t)(zEq - p));
+        db_bind_int(&st, 2, atoll(zEq + 1));
         rc = db_run(&st);
         db_done(&st);
         if (rc) {
-            fprintf(stderr, "gencorpus: cannot set hashsize: %s\n", db_errmsg(db));
+            fprintf(stderr, "gencorpus: cannot set %.*s: %s\n", (int)(zEq - p), p, db_errmsg(db));
             db_close(db);
             return 1;
         }
+        p = *zEnd ? zEnd + 1 : zEnd;
     }
     int64_t nBefore = pragma_int(db, 0) - pragma_int(db, 2);
     int64_t nPageSize = pragma_int(db, 1);
     print_size(db, "before");
     printf("index: tokenizer=%s, %lld items, one transaction, journal_mode=OFF synchronous=OFF"
-           " cache %d MiB, hashsize %s\n",
-           zTok, (long long)nItems, cache_choice(nCache), fts_config(db, "hashsize"));
+           " cache %d MiB, hashsize %s, fts options %s\n",
+           zTok, (long long)nItems, cache_choice(nCache), fts_config(db, "hashsize"),
+           cfg.n ? str_cstr(&cfg) : "default");
     fflush(stdout);
     double t0 = now_sec(), c0 = cpu_sec();
     if (!(rc = db_begin(db))) {
@@ -1270,14 +1289,24 @@ static int cmd_index(int argc, char **argv) {
         db_close(db);
         return 1;
     }
-    int64_t nAfter = pragma_int(db, 0) - pragma_int(db, 2);
     printf("index: tokenizer=%s built in %.1f s (%.0f items/s, cpu %.1f s)\n", zTok, dt,
            (double)nItems / dt, dc);
+    /* --optimize: then merge the index into one segment (FTS5 'optimize'), timed apart. */
+    if (arg_flag(argc, argv, "--optimize")) {
+        t0 = now_sec();
+        c0 = cpu_sec();
+        rc = db_exec_script(db, "INSERT INTO item_fts(item_fts) VALUES('optimize')", &err);
+        double dtOpt = now_sec() - t0, dcOpt = cpu_sec() - c0;
+        printf("index: optimize %s in %.1f s (cpu %.1f s); build and optimize %.0f items/s\n",
+               rc ? "FAILED" : "done", dtOpt, dcOpt, (double)nItems / (dt + dtOpt));
+    }
+    int64_t nAfter = pragma_int(db, 0) - pragma_int(db, 2);
     printf("index: %lld pages added = %.1f MiB\n", (long long)(nAfter - nBefore),
            (double)((nAfter - nBefore) * nPageSize) / 1048576.0);
     print_size(db, "after");
     db_exec_script(db, "PRAGMA journal_mode=DELETE", &err);
     db_close(db);
+    arena_free(&a);
     return 0;
 }
 
