@@ -20,6 +20,8 @@
 */
 #include "search.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -142,6 +144,39 @@ static int walk_by_date(Db *db, Arena *a, const char *zMatch, const SearchFilter
     return n < iOff + nPer ? -1 : (int)(n - iOff);
 }
 
+/* Matches of zMatch with rowid below iBelow, counted up to nMax, into *pn; -1 if the
+** expression is bad. */
+static int count_matches(Db *db, const char *zMatch, int64_t iBelow, int64_t nMax, int64_t *pn) {
+    Stmt st;
+    db_prepare(db, &st,
+               "SELECT count(*) FROM (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid<?2"
+               " LIMIT ?3)");
+    db_bind_text(&st, 1, zMatch);
+    db_bind_int(&st, 2, iBelow);
+    db_bind_int(&st, 3, nMax);
+    int r = db_step(&st);
+    *pn = r == 1 ? db_col_int(&st, 0) : 0;
+    db_done(&st);
+    return r < 0 ? -1 : 0;
+}
+
+static int bad_query(int64_t *pnTotal, Err *err) {
+    *pnTotal = 0;
+    return err_set(err, ZW_EINPUT, "bad_query", "无法解析检索词，请换一种写法", "fts match failed");
+}
+
+/* A ranked match; best first is lowest score (bm25 is negative), then newest. */
+typedef struct Scored {
+    int64_t id;
+    double score;
+} Scored;
+
+static int cmp_scored(const void *x, const void *y) {
+    const Scored *p = x, *q = y;
+    if (p->score != q->score) return p->score < q->score ? -1 : 1;
+    return p->id > q->id ? -1 : p->id < q->id;
+}
+
 int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, SearchHit **paHit,
                int *pnHit, int64_t *pnTotal, Err *err) {
     *paHit = NULL;
@@ -155,66 +190,74 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     Stmt st;
     int r;
 
-    /* 1. How many, up to SEARCH_COUNT_CAP + 1 (counting walks every match, ≈ 40 ns
-    ** each, which for a common word in a million items was most of the query), newest
-    ** first, noting the rowid of the SEARCH_RANK_WINDOW-th: ranking reads only the
-    ** matches from there on.  item_fts holds exactly the live items, so it is read
-    ** alone. */
-    db_prepare(db, &st,
-               "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2");
-    db_bind_text(&st, 1, zMatch);
-    db_bind_int(&st, 2, SEARCH_COUNT_CAP + 1);
-    int64_t iLow = 0;
-    while ((r = db_step(&st)) == 1) {
-        if (++*pnTotal == SEARCH_RANK_WINDOW) iLow = db_col_int(&st, 0);
-    }
-    db_done(&st);
-    step_done(0, &t);
-    if (r < 0) {
-        *pnTotal = 0;
-        return err_set(err, ZW_EINPUT, "bad_query", "无法解析检索词，请换一种写法", "fts match failed");
-    }
-    if (*pnTotal == 0 || (iPage - 1) * nPer >= *pnTotal) return ZW_OK;
-
-    /* 3. The ids of one page: walked by date for a common word, else ranked or sorted. */
+    /* 1-2. Count the matches up to SEARCH_COUNT_CAP + 1 (counting walks every match,
+    ** ≈ 40 ns each, which for a common word in a million items was most of the query)
+    ** and choose the ids of the page.  item_fts holds exactly the live items, so a
+    ** count reads it alone. */
     int64_t *aId = arena_alloc(a, sizeof(int64_t) * (size_t)nPer);
-    int n = -1;
-    if (f->bByDate && *pnTotal >= nWalkMin && iPage * nPer <= SEARCH_WALK_DEPTH) {
-        n = walk_by_date(db, a, zMatch, f, nPer, (iPage - 1) * nPer, aId);
-    }
-    if (n < 0) {
-        /* The score is bm25 (zwgk_rank, store/fts.c; the facets column weighs 0, so
-        ** filter terms score nothing) times the boosts: all the query's words in the
-        ** title (zwgk_title_hit, from the positions), recent, not repealed.  Only
-        ** item_search (a covering index of a few dozen bytes a row) is read per match;
-        ** the item row holds the body. */
-        if (f->bByDate) {
+    int n = 0;
+    if (f->bByDate) {
+        r = count_matches(db, zMatch, INT64_MAX, SEARCH_COUNT_CAP + 1, pnTotal);
+        step_done(0, &t);
+        if (r < 0) return bad_query(pnTotal, err);
+        if (*pnTotal == 0 || (iPage - 1) * nPer >= *pnTotal) return ZW_OK;
+        n = -1;
+        if (*pnTotal >= nWalkMin && iPage * nPer <= SEARCH_WALK_DEPTH) {
+            n = walk_by_date(db, a, zMatch, f, nPer, (iPage - 1) * nPer, aId);
+        }
+        if (n < 0) {
             db_prepare(db, &st,
                        "SELECT f.rowid FROM item_fts f CROSS JOIN item i INDEXED BY item_search"
                        " ON i.id=f.rowid WHERE item_fts MATCH ?1 AND i.live_version>0"
                        " AND i.state<>'withdrawn'"
                        " ORDER BY i.published_at DESC, f.rowid DESC LIMIT ?2 OFFSET ?3");
-        } else {
-            db_prepare(db, &st,
-                       "SELECT f.rowid FROM item_fts f CROSS JOIN item i INDEXED BY item_search"
-                       " ON i.id=f.rowid WHERE item_fts MATCH ?1 AND i.live_version>0"
-                       " AND i.state<>'withdrawn' AND f.rowid>=?4"
-                       " ORDER BY zwgk_rank(item_fts, 10.0, 1.0, 5.0, 0.0) * (1.0"
-                       " + zwgk_title_hit(item_fts, 3)"
-                       " + 0.5 * max(0.0, 1.0 - (julianday('now') - julianday(i.published_at)) / 3650.0)"
-                       " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END),"
-                       " f.rowid DESC LIMIT ?2 OFFSET ?3");
-            db_bind_int(&st, 4, iLow);
+            db_bind_text(&st, 1, zMatch);
+            db_bind_int(&st, 2, nPer);
+            db_bind_int(&st, 3, (iPage - 1) * nPer);
+            n = 0;
+            while ((r = db_step(&st)) == 1 && n < nPer) aId[n++] = db_col_int(&st, 0);
+            db_done(&st);
+            if (r < 0) return db_err(db, err);
         }
+    } else {
+        /* Relevance: one pass newest first scores the newest SEARCH_RANK_WINDOW matches
+        ** (a common word is ranked within them); the count goes on below the oldest of
+        ** them.  The score is bm25 (zwgk_rank, store/fts.c; the facets column weighs 0,
+        ** so filter terms score nothing) times the boosts: every word found in the
+        ** title (zwgk_title_hit, from the positions), recent, not repealed.  Only
+        ** item_search (a covering index of a few dozen bytes a row) is read per match;
+        ** the item row holds the body. */
+        Scored *aS = arena_alloc(a, sizeof(Scored) * SEARCH_RANK_WINDOW);
+        int nS = 0;
+        db_prepare(db, &st,
+                   "SELECT f.rowid, zwgk_rank(item_fts, 10.0, 1.0, 5.0, 0.0) * (1.0"
+                   " + zwgk_title_hit(item_fts, 3)"
+                   " + 0.5 * max(0.0, 1.0 - (julianday('now') - julianday(i.published_at)) / 3650.0)"
+                   " - CASE WHEN i.validity IN ('已废止','已失效') THEN 0.3 ELSE 0.0 END)"
+                   " FROM item_fts f CROSS JOIN item i INDEXED BY item_search ON i.id=f.rowid"
+                   " WHERE item_fts MATCH ?1 AND i.live_version>0 AND i.state<>'withdrawn'"
+                   " ORDER BY f.rowid DESC LIMIT ?2");
         db_bind_text(&st, 1, zMatch);
-        db_bind_int(&st, 2, nPer);
-        db_bind_int(&st, 3, (iPage - 1) * nPer);
-        n = 0;
-        while ((r = db_step(&st)) == 1 && n < nPer) aId[n++] = db_col_int(&st, 0);
+        db_bind_int(&st, 2, SEARCH_RANK_WINDOW);
+        while ((r = db_step(&st)) == 1 && nS < SEARCH_RANK_WINDOW) {
+            aS[nS].id = db_col_int(&st, 0);
+            aS[nS].score = db_col_double(&st, 1);
+            nS++;
+        }
         db_done(&st);
-        if (r < 0) return db_err(db, err);
+        if (r < 0) return bad_query(pnTotal, err);
+        *pnTotal = nS;
+        if (nS == SEARCH_RANK_WINDOW) {
+            int64_t nMore = 0;
+            if (count_matches(db, zMatch, aS[nS - 1].id, SEARCH_COUNT_CAP + 1 - nS, &nMore) < 0) {
+                return bad_query(pnTotal, err);
+            }
+            *pnTotal += nMore;
+        }
+        step_done(0, &t);
+        qsort(aS, (size_t)nS, sizeof *aS, cmp_scored);
+        for (int64_t i = (iPage - 1) * nPer; i < nS && n < nPer; i++) aId[n++] = aS[i].id;
     }
-
     step_done(1, &t);
 
     /* What the page shows of each hit, and highlights from the live text (as the

@@ -208,6 +208,10 @@ int64_t db_col_int(Stmt *pSt, int i) {
     return sqlite3_column_int64(pSt->p, i);
 }
 
+double db_col_double(Stmt *pSt, int i) {
+    return sqlite3_column_double(pSt->p, i);
+}
+
 const void *db_col_blob(Stmt *pSt, int i, size_t *pN) {
     const void *p = sqlite3_column_blob(pSt->p, i);
     *pN = (size_t)sqlite3_column_bytes(pSt->p, i);

@@ -63,6 +63,7 @@ int db_run(Stmt *pSt);
 const char *db_col_text(Stmt *pSt, int i); /* "" for NULL */
 int db_col_is_null(Stmt *pSt, int i);
 int64_t db_col_int(Stmt *pSt, int i);
+double db_col_double(Stmt *pSt, int i);
 const void *db_col_blob(Stmt *pSt, int i, size_t *pN);
 char *db_col_dup(Arena *a, Stmt *pSt, int i);
 

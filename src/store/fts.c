@@ -54,17 +54,49 @@ static int tok_tokenize(Fts5Tokenizer *p, void *pCtx, int flags, const char *pTe
 /* Per-query data of zwgk_rank, kept with xSetAuxdata for the rows of one query. */
 typedef struct RankData {
     int nPhrase;
-    double avgdl;   /* average row size in tokens */
-    double *aIdf;   /* [nPhrase] */
-    double *aFreq;  /* [nPhrase], scratch for one row */
+    sqlite3_int64 nRow; /* rows in the table */
+    double avgdl;       /* average row size in tokens */
+    double *aIdf;       /* [nPhrase]: 0 for a filter phrase, < 0 until first needed */
+    double *aFreq;      /* [nPhrase], scratch for one row */
 } RankData;
 
-/* Counts the rows of one phrase; stops with SQLITE_DONE at the limit in aCount[1]. */
+/* A phrase's rows are counted up to this many; beyond, their number is estimated. */
+#define RANK_IDF_SAMPLE 4096
+
+/* Counting the rows of one phrase (ascending rowids): how many, up to nMax, and the
+** first and last rowid seen. */
+typedef struct PhraseCount {
+    int64_t n, nMax;
+    sqlite3_int64 iFirst, iLast;
+} PhraseCount;
+
 static int count_cb(const Fts5ExtensionApi *pApi, Fts5Context *pFts, void *pUser) {
-    (void)pApi;
-    (void)pFts;
-    int64_t *aCount = pUser;
-    return ++aCount[0] >= aCount[1] ? SQLITE_DONE : SQLITE_OK;
+    PhraseCount *c = pUser;
+    c->iLast = pApi->xRowid(pFts);
+    if (c->n++ == 0) c->iFirst = c->iLast;
+    return c->n >= c->nMax ? SQLITE_DONE : SQLITE_OK;
+}
+
+/* bm25's IDF of phrase i, log((N - n + 0.5) / (n + 0.5)) floored at 1e-6, where n is
+** the number of rows with the phrase.  bm25 counts them all (a full scan of a common
+** word's doclist, as long as count(*) of it); the IDF reaches its floor at n = N/2, and
+** beyond RANK_IDF_SAMPLE rows n is estimated from how far into the rowids (which grow
+** with time) the first RANK_IDF_SAMPLE reach, up to iNow, the rowid being ranked:
+** search.c ranks newest first, so that is about the newest row. */
+static int phrase_idf(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RankData *p, int i,
+                      sqlite3_int64 iNow, double *pIdf) {
+    PhraseCount c = {0, p->nRow / 2 + 1, 0, 0};
+    if (c.nMax > RANK_IDF_SAMPLE) c.nMax = RANK_IDF_SAMPLE;
+    int rc = pApi->xQueryPhrase(pFts, i, &c, count_cb);
+    double n = (double)c.n;
+    if (rc == SQLITE_OK && c.n >= RANK_IDF_SAMPLE && c.iLast > c.iFirst) {
+        double span = (double)(iNow > c.iLast ? iNow : c.iLast) - (double)c.iFirst + 1.0;
+        n *= span / ((double)c.iLast - (double)c.iFirst + 1.0);
+        if (n > (double)p->nRow) n = (double)p->nRow;
+    }
+    double idf = log(((double)p->nRow - n + 0.5) / (n + 0.5));
+    *pIdf = idf > 0.0 ? idf : 1e-6;
+    return rc;
 }
 
 /* The column of the first instance in the first row of one phrase (-1 if none). */
@@ -95,33 +127,29 @@ static int rank_data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nVal,
     p->nPhrase = nPhrase;
     p->aIdf = (double *)&p[1];
     p->aFreq = p->aIdf + nPhrase;
-    sqlite3_int64 nRow = 0, nToken = 0;
-    int rc = pApi->xRowCount(pFts, &nRow);
+    sqlite3_int64 nToken = 0;
+    int rc = pApi->xRowCount(pFts, &p->nRow);
     if (rc == SQLITE_OK) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
-    p->avgdl = nRow > 0 ? (double)nToken / (double)nRow : 1.0;
+    p->avgdl = p->nRow > 0 ? (double)nToken / (double)p->nRow : 1.0;
     /* A phrase found in a column of weight 0 is a filter (search.c's facets): it
-    ** scores nothing, is not counted, and does not count as a second phrase.  A
-    ** column-restricted phrase has all its instances in its columns, so the first
-    ** instance of its first row tells. */
+    ** scores nothing and does not count as a second phrase.  A column-restricted
+    ** phrase has all its instances in its columns, so the first instance of its first
+    ** row tells. */
     int nScored = nPhrase, bZero = 0;
     for (int i = 0; i < nVal; i++) bZero |= sqlite3_value_double(apVal[i]) == 0.0;
     for (int i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
         int iCol = -1;
-        p->aIdf[i] = 1.0;
+        p->aIdf[i] = -1.0;
         if (bZero) rc = pApi->xQueryPhrase(pFts, i, &iCol, first_col_cb);
         if (rc == SQLITE_OK && iCol >= 0 && col_weight(nVal, apVal, iCol) == 0.0) {
             p->aIdf[i] = 0.0;
             nScored--;
         }
     }
-    for (int i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
-        if (nScored <= 1 || p->aIdf[i] == 0.0) continue; /* one phrase: a constant factor */
-        /* bm25's IDF, log((N - n + 0.5) / (n + 0.5)) with a floor of 1e-6, reaches the
-        ** floor at n = N/2: counting further changes nothing. */
-        int64_t aCount[2] = {0, nRow / 2 + 1};
-        rc = pApi->xQueryPhrase(pFts, i, aCount, count_cb);
-        double idf = log(((double)nRow - (double)aCount[0] + 0.5) / ((double)aCount[0] + 0.5));
-        p->aIdf[i] = idf > 0.0 ? idf : 1e-6;
+    /* One phrase: its IDF is a constant factor.  Else each is counted when a row first
+    ** has it (an excluded phrase never does). */
+    for (int i = 0; i < nPhrase; i++) {
+        if (nScored <= 1 && p->aIdf[i] != 0.0) p->aIdf[i] = 1.0;
     }
     if (rc == SQLITE_OK) rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
     else sqlite3_free(p);
@@ -136,8 +164,9 @@ static int rank_data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nVal,
 ** before it scores the first row: a full scan of a common word's doclist (as long as
 ** count(*) of it) even when only a few thousand rows are ranked.  Here a one-phrase
 ** query, where the IDF is a constant factor, counts nothing, and a phrase of a
-** longer query is counted only up to half the rows, where the IDF reaches its
-** floor.  A phrase found only in columns of weight 0 (search.c's filter terms in the
+** longer query is counted when first needed, exactly up to RANK_IDF_SAMPLE rows and
+** estimated beyond (phrase_idf): the order is bm25's while no phrase is in more
+** rows than that.  A phrase found only in columns of weight 0 (search.c's filter terms in the
 ** facets column) scores nothing and is not counted. */
 static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
                     int nVal, sqlite3_value **apVal) {
@@ -154,6 +183,11 @@ static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_con
         rc = pApi->xInst(pFts, i, &iPhrase, &iCol, &iOff);
         if (rc == SQLITE_OK) {
             p->aFreq[iPhrase] += col_weight(nVal, apVal, iCol);
+        }
+    }
+    for (int i = 0; rc == SQLITE_OK && i < p->nPhrase; i++) {
+        if (p->aFreq[i] > 0.0 && p->aIdf[i] < 0.0) {
+            rc = phrase_idf(pApi, pFts, p, i, pApi->xRowid(pFts), &p->aIdf[i]);
         }
     }
     if (rc == SQLITE_OK) rc = pApi->xColumnSize(pFts, -1, &nTok);
