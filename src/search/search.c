@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
-** search.c: runs a parsed query against item_fts.  Four steps: count the matches
-** newest first up to SEARCH_COUNT_CAP + 1, noting the rowid of the
-** SEARCH_RANK_WINDOW-th so ranking reads a bounded set; choose one page of ids, ranked,
-** sorted by date or walked by date; read the item rows of the page; make title
+** search.c: runs a parsed query against item_fts.  Four steps: read the matches newest
+** first, up to SEARCH_RANK_WINDOW, scoring them (relevance) or counting them (date
+** order), with an estimate of the total when there are more; choose one page of ids,
+** ranked, sorted by date or walked by date; read the item rows of the page; make title
 ** highlights and body snippets for those rows only.
 **
 ** Filters are terms of the MATCH expression, in item_fts's facets column (schema/0013;
@@ -74,12 +74,15 @@ static const char *match_expr(Arena *a, const SearchQuery *q, const SearchFilter
     return str_cstr(&s);
 }
 
-/* The smallest count for which a date-ordered page walks by date (search_tune). */
-static int64_t nWalkMin = SEARCH_COUNT_CAP + 1;
+/* search_tune: the smallest count for which a date-ordered page walks by date, and
+** the rank window, which is also how far counts are exact. */
+static int64_t nWalkMin = SEARCH_WALK_MIN;
+static int nWindow = SEARCH_RANK_WINDOW;
 static SearchSteps *pSteps; /* search_steps */
 
-void search_tune(int64_t nMin) {
-    nWalkMin = nMin > 0 ? nMin : SEARCH_COUNT_CAP + 1;
+void search_tune(int64_t nMin, int nRankWindow) {
+    nWalkMin = nMin > 0 ? nMin : SEARCH_WALK_MIN;
+    nWindow = nRankWindow > 0 ? nRankWindow : SEARCH_RANK_WINDOW;
 }
 
 void search_steps(SearchSteps *p) {
@@ -144,20 +147,22 @@ static int walk_by_date(Db *db, Arena *a, const char *zMatch, const SearchFilter
     return n < iOff + nPer ? -1 : (int)(n - iOff);
 }
 
-/* Matches of zMatch with rowid below iBelow, counted up to nMax, into *pn; -1 if the
-** expression is bad. */
-static int count_matches(Db *db, const char *zMatch, int64_t iBelow, int64_t nMax, int64_t *pn) {
+/* The number of matches when more than the window (SEARCH_COUNT_CAP): the newest
+** lie between rowids iLow and iTop, and as many are assumed per rowid below iLow, down
+** to the oldest indexed row (rowids grow with time; a word that became common lately is
+** overestimated).  Rounded up to two significant digits, so it is always above the cap
+** and reads as the estimate it is ("约 49,000 条"). */
+static int64_t estimate_total(Db *db, int64_t iTop, int64_t iLow) {
     Stmt st;
-    db_prepare(db, &st,
-               "SELECT count(*) FROM (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid<?2"
-               " LIMIT ?3)");
-    db_bind_text(&st, 1, zMatch);
-    db_bind_int(&st, 2, iBelow);
-    db_bind_int(&st, 3, nMax);
-    int r = db_step(&st);
-    *pn = r == 1 ? db_col_int(&st, 0) : 0;
+    int64_t iMin = iLow;
+    db_prepare(db, &st, "SELECT min(id) FROM item_fts_docsize");
+    if (db_step(&st) == 1) iMin = db_col_int(&st, 0);
     db_done(&st);
-    return r < 0 ? -1 : 0;
+    double n = nWindow;
+    if (iTop >= iLow && iLow > iMin) n += n * (double)(iLow - iMin) / (double)(iTop - iLow + 1);
+    int64_t nEst = (int64_t)n + 1, nUnit = 1;
+    while (nEst / nUnit >= 100) nUnit *= 10;
+    return (nEst + nUnit - 1) / nUnit * nUnit;
 }
 
 static int bad_query(int64_t *pnTotal, Err *err) {
@@ -190,16 +195,26 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
     Stmt st;
     int r;
 
-    /* 1-2. Count the matches up to SEARCH_COUNT_CAP + 1 (counting walks every match,
-    ** ≈ 40 ns each, which for a common word in a million items was most of the query)
-    ** and choose the ids of the page.  item_fts holds exactly the live items, so a
-    ** count reads it alone. */
+    /* 1-2. Count the matches, exactly up to SEARCH_COUNT_CAP and estimated beyond
+    ** (counting walks every match: for a common word in a million items that was most
+    ** of the query), and choose the ids of the page.  item_fts holds exactly the live
+    ** items, so a count reads it alone. */
     int64_t *aId = arena_alloc(a, sizeof(int64_t) * (size_t)nPer);
     int n = 0;
     if (f->bByDate) {
-        r = count_matches(db, zMatch, INT64_MAX, SEARCH_COUNT_CAP + 1, pnTotal);
-        step_done(0, &t);
+        int64_t iTop = 0, iLow = 0;
+        db_prepare(db, &st,
+                   "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2");
+        db_bind_text(&st, 1, zMatch);
+        db_bind_int(&st, 2, nWindow + 1);
+        while ((r = db_step(&st)) == 1) {
+            if (++*pnTotal == 1) iTop = db_col_int(&st, 0);
+            if (*pnTotal == nWindow) iLow = db_col_int(&st, 0);
+        }
+        db_done(&st);
         if (r < 0) return bad_query(pnTotal, err);
+        if (*pnTotal > nWindow) *pnTotal = estimate_total(db, iTop, iLow);
+        step_done(0, &t);
         if (*pnTotal == 0 || (iPage - 1) * nPer >= *pnTotal) return ZW_OK;
         n = -1;
         if (*pnTotal >= nWalkMin && iPage * nPer <= SEARCH_WALK_DEPTH) {
@@ -221,14 +236,14 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
         }
     } else {
         /* Relevance: one pass newest first scores the newest SEARCH_RANK_WINDOW matches
-        ** (a common word is ranked within them); the count goes on below the oldest of
-        ** them.  The score is bm25 (zwgk_rank, store/fts.c; the facets column weighs 0,
-        ** so filter terms score nothing) times the boosts: every word found in the
-        ** title (zwgk_title_hit, from the positions), recent, not repealed.  Only
-        ** item_search (a covering index of a few dozen bytes a row) is read per match;
-        ** the item row holds the body. */
-        Scored *aS = arena_alloc(a, sizeof(Scored) * SEARCH_RANK_WINDOW);
-        int nS = 0;
+        ** (a common word is ranked within them) and tells whether there are more.  The
+        ** score is bm25 (zwgk_rank, store/fts.c; the facets column weighs 0, so filter
+        ** terms score nothing) times the boosts: every word found in the title
+        ** (zwgk_title_hit, from the positions), recent, not repealed.  Only item_search
+        ** (a covering index of a few dozen bytes a row) is read per match; the item row
+        ** holds the body. */
+        Scored *aS = arena_alloc(a, sizeof(Scored) * nWindow);
+        int nS = 0, bMore = 0;
         db_prepare(db, &st,
                    "SELECT f.rowid, zwgk_rank(item_fts, 10.0, 1.0, 5.0, 0.0) * (1.0"
                    " + zwgk_title_hit(item_fts, 3)"
@@ -238,22 +253,19 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
                    " WHERE item_fts MATCH ?1 AND i.live_version>0 AND i.state<>'withdrawn'"
                    " ORDER BY f.rowid DESC LIMIT ?2");
         db_bind_text(&st, 1, zMatch);
-        db_bind_int(&st, 2, SEARCH_RANK_WINDOW);
-        while ((r = db_step(&st)) == 1 && nS < SEARCH_RANK_WINDOW) {
+        db_bind_int(&st, 2, nWindow + 1);
+        while ((r = db_step(&st)) == 1) {
+            if (nS == nWindow) {
+                bMore = 1;
+                continue;
+            }
             aS[nS].id = db_col_int(&st, 0);
             aS[nS].score = db_col_double(&st, 1);
             nS++;
         }
         db_done(&st);
         if (r < 0) return bad_query(pnTotal, err);
-        *pnTotal = nS;
-        if (nS == SEARCH_RANK_WINDOW) {
-            int64_t nMore = 0;
-            if (count_matches(db, zMatch, aS[nS - 1].id, SEARCH_COUNT_CAP + 1 - nS, &nMore) < 0) {
-                return bad_query(pnTotal, err);
-            }
-            *pnTotal += nMore;
-        }
+        *pnTotal = bMore ? estimate_total(db, aS[0].id, aS[nS - 1].id) : nS;
         step_done(0, &t);
         qsort(aS, (size_t)nS, sizeof *aS, cmp_scored);
         for (int64_t i = (iPage - 1) * nPer; i < nS && n < nPer; i++) aId[n++] = aS[i].id;
@@ -378,19 +390,21 @@ static void kv(Str *s, const char *zKey, const char *zVal) {
     str_json(s, zVal);
 }
 
+/* n with thousands separators: "49,000". */
+static const char *thousands(Arena *a, int64_t n) {
+    if (n < 1000) return arena_printf(a, "%lld", (long long)n);
+    return arena_printf(a, "%s,%03lld", thousands(a, n / 1000), (long long)(n % 1000));
+}
+
 const char *search_total_text(Arena *a, int64_t nTotal) {
-    if (nTotal > SEARCH_COUNT_CAP) return arena_printf(a, "%d,%03d 条以上", SEARCH_COUNT_CAP / 1000, 0);
-    if (nTotal >= 1000) {
-        return arena_printf(a, "%lld,%03lld 条", (long long)nTotal / 1000, (long long)nTotal % 1000);
-    }
-    return arena_printf(a, "%lld 条", (long long)nTotal);
+    if (nTotal > SEARCH_COUNT_CAP) return arena_printf(a, "约 %s 条", thousands(a, nTotal));
+    return arena_printf(a, "%s 条", thousands(a, nTotal));
 }
 
 void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const SearchHit *aHit,
                  int nHit, int64_t nTotal) {
-    int bMore = nTotal > SEARCH_COUNT_CAP;
-    str_appendf(s, "{\"total\":%lld,%s\"page\":%lld,\"per_page\":%lld",
-                (long long)(bMore ? SEARCH_COUNT_CAP : nTotal), bMore ? "\"total_more\":true," : "",
+    str_appendf(s, "{\"total\":%lld,%s\"page\":%lld,\"per_page\":%lld", (long long)nTotal,
+                nTotal > SEARCH_COUNT_CAP ? "\"total_estimated\":true," : "",
                 (long long)f->iPage, (long long)f->nPerPage);
     kv(s, "query", q->zShown);
     kv(s, "sort", f->bByDate ? "date" : "rel");

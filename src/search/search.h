@@ -22,11 +22,12 @@
 #include "../text/query.h"
 
 #define SEARCH_RANK_WINDOW 2000
-/* Matches are counted exactly up to this many; beyond it search_run reports
-** SEARCH_COUNT_CAP + 1 ("more than 10,000"), since an exact count walks every match. */
-#define SEARCH_COUNT_CAP 10000
-/* A date-ordered query of a common word walks the items by date for the first
-** SEARCH_WALK_DEPTH results instead of sorting every match. */
+/* Matches are counted exactly up to this many; a larger total is an estimate
+** (search_run), since an exact count walks every match. */
+#define SEARCH_COUNT_CAP SEARCH_RANK_WINDOW
+/* A date-ordered query with at least this many matches (estimated) walks the items by
+** date for the first SEARCH_WALK_DEPTH results instead of sorting every match ... */
+#define SEARCH_WALK_MIN 10000
 #define SEARCH_WALK_DEPTH 1000
 /* ... probing at most this many items per result wanted (then it sorts after all). */
 #define SEARCH_WALK_PROBES 200
@@ -57,26 +58,29 @@ typedef struct SearchHit {
 int search_filter_parse(Db *db, Arena *a, const char *(*xGet)(void *, const char *), void *pCtx,
                         SearchFilter *f, Err *err);
 
-/* The hits as JSON: {"total","page","per_page","query","items":[...]}; a count over
-** SEARCH_COUNT_CAP is "total":SEARCH_COUNT_CAP with "total_more":true. */
+/* The hits as JSON: {"total","page","per_page","query","items":[...]}; a total over
+** SEARCH_COUNT_CAP, an estimate, comes with "total_estimated":true. */
 void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const SearchHit *aHit,
                  int nHit, int64_t nTotal);
 
-/* Run q with f: one page of hits and in *pnTotal the number of matches, at most
-** SEARCH_COUNT_CAP + 1 (which means more than SEARCH_COUNT_CAP). */
+/* Run q with f: one page of hits and in *pnTotal the number of matches: exact up to
+** SEARCH_COUNT_CAP; above it an estimate (from how densely the newest matches lie),
+** rounded up to two significant digits.  Pages are cut from the SEARCH_RANK_WINDOW best
+** of the newest matches (relevance) or all of them (date order). */
 int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, SearchHit **paHit,
                int *pnHit, int64_t *pnTotal, Err *err);
-/* The match count from which a date-ordered page walks the items by date instead of
-** sorting the matches (default SEARCH_COUNT_CAP + 1, i.e. more than the cap); 0 restores
-** the default.  Not thread-safe: for tests, before serving. */
-void search_tune(int64_t nMin);
+/* For tests, before serving (not thread-safe): the match count from which a
+** date-ordered page walks the items by date instead of sorting the matches (default
+** SEARCH_WALK_MIN), and the rank window, which is also how far counts are exact
+** (default SEARCH_RANK_WINDOW); 0 restores a default. */
+void search_tune(int64_t nMin, int nRankWindow);
 /* Time spent in each step of search_run, added up while set: count (with the rank
 ** window), page ids, item rows, snippets (bench/search/qbench --mode steps).  Not thread-safe; NULL stops timing. */
 typedef struct SearchSteps {
     double aMs[4];
 } SearchSteps;
 void search_steps(SearchSteps *p);
-/* The count for "共 …": "12 条", "1,234 条" or "10,000 条以上". */
+/* The count for "共 …": "12 条", "1,234 条", or for an estimate "约 49,000 条". */
 const char *search_total_text(Arena *a, int64_t nTotal);
 
 /* Escape text for HTML, turning the markers \x01 and \x02 into <mark> and </mark>. */

@@ -666,7 +666,9 @@ int site_search(Req *req) {
             str_url(&base, z);
         }
     }
-    page_pager(req, d, f.iPage, f.nPerPage, nTotal > 1000 * f.nPerPage ? 1000 * f.nPerPage : nTotal, str_cstr(&base));
+    /* Pages reach the 1,000th page (date order) or the ranked window (relevance). */
+    int64_t nReach = f.bByDate ? 1000 * f.nPerPage : SEARCH_RANK_WINDOW;
+    page_pager(req, d, f.iPage, f.nPerPage, nTotal > nReach ? nReach : nTotal, str_cstr(&base));
     tv_str(d, "sort_date_url", arena_printf(req->a, "%s&sort=date", str_cstr(&base)));
     tv_str(d, "sort_rel_url", str_cstr(&base));
     return page_render(req, "site/search.html", d);
