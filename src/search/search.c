@@ -398,7 +398,7 @@ static const char *thousands(Arena *a, int64_t n) {
 
 const char *search_total_text(Arena *a, int64_t nTotal) {
     if (nTotal > SEARCH_COUNT_CAP) return arena_printf(a, "约 %s 条", thousands(a, nTotal));
-    return arena_printf(a, "%s 条", thousands(a, nTotal));
+    return arena_printf(a, "共 %s 条", thousands(a, nTotal));
 }
 
 void search_json(Str *s, const SearchQuery *q, const SearchFilter *f, const SearchHit *aHit,

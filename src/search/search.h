@@ -80,7 +80,7 @@ typedef struct SearchSteps {
     double aMs[4];
 } SearchSteps;
 void search_steps(SearchSteps *p);
-/* The count for "共 …": "12 条", "1,234 条", or for an estimate "约 49,000 条". */
+/* The count as the page says it: "共 12 条", "共 1,234 条", or for an estimate "约 49,000 条". */
 const char *search_total_text(Arena *a, int64_t nTotal);
 
 /* Escape text for HTML, turning the markers \x01 and \x02 into <mark> and </mark>. */

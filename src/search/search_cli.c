@@ -98,7 +98,7 @@ int search_cli(int argc, char **argv) {
         search_json(&s, &q, &f, aHit, nHit, nTotal);
         printf("%s\n", str_cstr(&s));
     } else {
-        printf("共 %s\n", search_total_text(&a, nTotal));
+        printf("%s\n", search_total_text(&a, nTotal));
         for (int i = 0; i < nHit; i++) {
             printf("%6lld  %s  %s  %s%s%s\n", (long long)aHit[i].id, aHit[i].zDate, aHit[i].zUnit,
                    aHit[i].zTitle, *aHit[i].zDocno ? "  " : "", aHit[i].zDocno);

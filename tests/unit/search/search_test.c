@@ -238,9 +238,9 @@ int main(void) {
         CHECK(nSmall > 0 && nSmall <= 20 && nSmall == (int64_t)atoi(expected_count(db, &a, "预算")));
     }
     subtest("search-1.2", "the count text") {
-        CHECK_STR(search_total_text(&a, 7), "7 条");
-        CHECK_STR(search_total_text(&a, 1234), "1,234 条");
-        CHECK_STR(search_total_text(&a, SEARCH_COUNT_CAP), "2,000 条");
+        CHECK_STR(search_total_text(&a, 7), "共 7 条");
+        CHECK_STR(search_total_text(&a, 1234), "共 1,234 条");
+        CHECK_STR(search_total_text(&a, SEARCH_COUNT_CAP), "共 2,000 条");
         CHECK_STR(search_total_text(&a, 49000), "约 49,000 条");
         CHECK_STR(search_total_text(&a, 1230000), "约 1,230,000 条");
     }
