@@ -462,11 +462,13 @@ static int run_sql(Db *db, const char *zSql, const char *zP1, const char *zP2, c
 
 int main(int argc, char **argv) {
     const char *zDb = NULL, *zQueries = NULL, *zLabel = NULL, *zTsv = NULL;
-    const char *zSql = NULL, *zP1 = NULL, *zP2 = NULL, *zP3 = NULL;
+    const char *zSql = NULL, *zP1 = NULL, *zP2 = NULL, *zP3 = NULL, *zPragma = NULL;
     int eMode = MODE_APP, nPass = 3;
     for (int i = 1; i < argc; i++) {
         const char *z = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(z, "--db") == 0 && v) zDb = argv[++i];
+        else if (strcmp(z, "--pragma") == 0 && v) zPragma = argv[++i];
+        else if (strcmp(z, "--window") == 0 && v) search_tune(0, atoi(argv[++i]));
         else if (strcmp(z, "--queries") == 0 && v) zQueries = argv[++i];
         else if (strcmp(z, "--label") == 0 && v) zLabel = argv[++i];
         else if (strcmp(z, "--tsv") == 0 && v) zTsv = argv[++i];
@@ -522,6 +524,10 @@ int main(int argc, char **argv) {
     Err err = {0};
     if (db_open(&db, zDb, DB_READONLY, &err)) {
         fprintf(stderr, "qbench: %s\n", err.zMsg);
+        return 1;
+    }
+    if (zPragma && db_exec_script(db, zPragma, &err)) {
+        fprintf(stderr, "qbench: --pragma: %s\n", db_errmsg(db));
         return 1;
     }
     printf("== qbench %s mode=%s db=%s queries=%d passes=%d (+1 warm-up) per_page=10\n",
