@@ -20,16 +20,17 @@
 ** empty.  Bulk-load settings: journal_mode=OFF, synchronous=OFF, foreign_keys=OFF,
 ** cache_size M MiB, one transaction per 10,000 items.
 **
-** index: times filling search_facets from item_facets and `INSERT INTO item_fts(rowid,
-** title,body,docno,facets) SELECT … FROM search_content` (the shape of the app's fts_add,
-** for all rows at once; schema/0013) in one transaction, with journal_mode=OFF, synchronous=OFF and cache_size M MiB.  With
-** --tokenizer trigram it first replaces item_fts by the same external-content table
-** with FTS5's built-in tokenize='trigram' (no prefix index), so that search_run and
-** everything else run unchanged on that file.  --tokenizer zwgk-prefix1 is an experiment:
-** the app's table with prefix='1' instead of prefix='3' (FTS5 counts prefix lengths in
-** characters, so '3' never covers a one-character CJK query).  Prints the rate and the index size
-** (pages added).  The file is left in rollback-journal mode; `zwgk serve` turns WAL
-** on when it opens it.
+** index: the bulk build of schema/0013, timed: fill search_facets from item_facets and
+** `INSERT INTO item_fts(rowid,title,body,docno,facets) SELECT … FROM search_content` (the
+** shape of the app's fts_add, for all rows at once) in one transaction with automerge 16
+** and a 64 MiB pending buffer, then 'optimize' (one segment), then automerge 4; with
+** journal_mode=OFF, synchronous=OFF and cache_size M MiB.  With --tokenizer trigram it
+** first replaces item_fts by the same external-content table with FTS5's built-in
+** tokenize='trigram' (no prefix index), so that search_run and everything else run
+** unchanged on that file.  zwgk-prefix1/-prefix3/-noprefix are experiments with other
+** prefix= options (FTS5 counts prefix lengths in characters, so '3' never covers a
+** one-character CJK query).  Prints the rates and the index size (pages added).  The
+** file is left in rollback-journal mode; `zwgk serve` turns WAL on when it opens it.
 **
 ** stats: page size, page count, freelist; with --dbstat the bytes per table/index.
 **
@@ -1197,7 +1198,7 @@ static int cmd_index(int argc, char **argv) {
     if (!zDb || iTable < 0) {
         fprintf(stderr, "usage: gencorpus index --db FILE [--tokenizer zwgk|trigram|zwgk-prefix1|"
                         "zwgk-prefix3|zwgk-noprefix] [--cache-mib M] [--hashsize-mib H]"
-                        " [--fts KEY=N,...] [--optimize]\n");
+                        " [--fts KEY=N,...] [--no-optimize]\n");
         return 2;
     }
     Db *db;
@@ -1226,16 +1227,18 @@ static int cmd_index(int argc, char **argv) {
         db_close(db);
         return 1;
     }
-    /* FTS5 keeps at most 'hashsize' bytes of pending index in memory before it writes a
-    ** segment (default 1 MiB); fewer, larger segments mean less merging in a bulk build.
-    ** --fts sets other options the same way (automerge, crisismerge, pgsz, ...: FTS5's
-    ** configuration options, stored in item_fts_config). */
+    /* The bulk build of schema/0013: automerge 16 and a 64 MiB pending buffer while
+    ** the rows go in, then 'optimize' (one segment), then automerge 4 for the
+    ** publications to come.  --hashsize-mib and --fts (KEY=N,...: FTS5's configuration
+    ** options, stored in item_fts_config) change the first part; --no-optimize skips
+    ** the second. */
     const char *zFts = arg_value(argc, argv, "--fts");
     Arena a;
     arena_init(&a);
     Str cfg;
     str_init(&cfg, &a);
-    if (nHash > 0) str_appendf(&cfg, "hashsize=%lld", (long long)(nHash << 20));
+    str_puts(&cfg, "automerge=16,hashsize=67108864");
+    if (nHash > 0) str_appendf(&cfg, ",hashsize=%lld", (long long)(nHash << 20));
     if (zFts) str_appendf(&cfg, "%s%s", cfg.n ? "," : "", zFts);
     for (const char *p = cfg.n ? str_cstr(&cfg) : ""; *p;) {
         const char *zEq = strchr(p, '='), *zEnd = strchr(p, ',');
@@ -1291,15 +1294,16 @@ static int cmd_index(int argc, char **argv) {
     }
     printf("index: tokenizer=%s built in %.1f s (%.0f items/s, cpu %.1f s)\n", zTok, dt,
            (double)nItems / dt, dc);
-    /* --optimize: then merge the index into one segment (FTS5 'optimize'), timed apart. */
-    if (arg_flag(argc, argv, "--optimize")) {
+    if (!arg_flag(argc, argv, "--no-optimize")) {
         t0 = now_sec();
         c0 = cpu_sec();
         rc = db_exec_script(db, "INSERT INTO item_fts(item_fts) VALUES('optimize')", &err);
         double dtOpt = now_sec() - t0, dcOpt = cpu_sec() - c0;
-        printf("index: optimize %s in %.1f s (cpu %.1f s); build and optimize %.0f items/s\n",
-               rc ? "FAILED" : "done", dtOpt, dcOpt, (double)nItems / (dt + dtOpt));
+        printf("index: optimize %s in %.1f s (cpu %.1f s)\n", rc ? "FAILED" : "done", dtOpt, dcOpt);
+        printf("index: build and optimize %.1f s = %.0f items/s (cpu %.1f s = %.0f items/cpu-s)\n",
+               dt + dtOpt, (double)nItems / (dt + dtOpt), dc + dcOpt, (double)nItems / (dc + dcOpt));
     }
+    db_exec_script(db, "INSERT INTO item_fts(item_fts, rank) VALUES('automerge', 4)", &err);
     int64_t nAfter = pragma_int(db, 0) - pragma_int(db, 2);
     printf("index: %lld pages added = %.1f MiB\n", (long long)(nAfter - nBefore),
            (double)((nAfter - nBefore) * nPageSize) / 1048576.0);
