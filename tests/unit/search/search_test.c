@@ -237,6 +237,25 @@ int main(void) {
         search_tune(0, 0);
         CHECK(nSmall > 0 && nSmall <= 20 && nSmall == (int64_t)atoi(expected_count(db, &a, "预算")));
     }
+    subtest("search-1.6", "snippets show markdown's ** as nothing, a lone * as itself") {
+        SearchQuery q;
+        SearchFilter f;
+        memset(&f, 0, sizeof f);
+        f.iPage = 1;
+        f.nPerPage = 10;
+        SearchHit *aHit;
+        int nHit;
+        int64_t nTotal;
+        CHECK(query_parse(&a, "强化", &q, &err) == ZW_OK);
+        CHECK(search_run(db, &a, &q, &f, &aHit, &nHit, &nTotal, &err) == ZW_OK);
+        int nBold = 0;
+        for (int i = 0; i < nHit; i++) nBold += strstr(aHit[i].snippet.z, "**") != NULL;
+        CHECK(nHit > 0 && nBold == 0);
+        Stmt st;
+        db_prepare(db, &st, "SELECT count(*) FROM item_version WHERE body LIKE '%**强化%'");
+        CHECK(db_step(&st) == 1 && db_col_int(&st, 0) > 0); /* the demo has such bodies */
+        db_done(&st);
+    }
     subtest("search-1.2", "the count text") {
         CHECK_STR(search_total_text(&a, 7), "共 7 条");
         CHECK_STR(search_total_text(&a, 1234), "共 1,234 条");
