@@ -12,11 +12,11 @@
 **
 ** Cost (bench/search/README.md): item_fts holds exactly the live version of every
 ** published, not withdrawn item (the workflow keeps it so, in the same transaction),
-** so the count and the rank window read item_fts alone: joining item there reads one
-** item row (about one page, the body is inline) per match, which is seconds for a
-** common word in a million items.  The page step reads item_search, a covering index,
-** per ranked match; the page's rows read item, unit and col, and a row taken down in
-** the meantime is left out.
+** so counting reads item_fts alone: joining item there reads one item row (about one
+** page, the body is inline) per match, which is seconds for a common word in a
+** million items.  The ranking pass reads item_search, a covering index, per match (at
+** most SEARCH_RANK_WINDOW + 1); the page's rows read item, unit and col, and a row
+** taken down in the meantime is left out.
 */
 #include "search.h"
 
