@@ -22,8 +22,9 @@
 **
 ** index: the bulk build of schema/0013, timed: fill search_facets from item_facets and
 ** `INSERT INTO item_fts(rowid,title,body,docno,facets) SELECT … FROM search_content` (the
-** shape of the app's fts_add, for all rows at once) in one transaction with automerge 16
-** and a 64 MiB pending buffer, then 'optimize' (one segment), then automerge 4; with
+** shape of the app's fts_add, for all rows at once) in one transaction without merging
+** (automerge 0, crisismerge 1000) and with a 64 MiB pending buffer, then 'optimize' (one
+** segment), then automerge 4 and crisismerge 16; with
 ** journal_mode=OFF, synchronous=OFF and cache_size M MiB.  With --tokenizer trigram it
 ** first replaces item_fts by the same external-content table with FTS5's built-in
 ** tokenize='trigram' (no prefix index), so that search_run and everything else run
@@ -1227,17 +1228,17 @@ static int cmd_index(int argc, char **argv) {
         db_close(db);
         return 1;
     }
-    /* The bulk build of schema/0013: automerge 16 and a 64 MiB pending buffer while
-    ** the rows go in, then 'optimize' (one segment), then automerge 4 for the
-    ** publications to come.  --hashsize-mib and --fts (KEY=N,...: FTS5's configuration
-    ** options, stored in item_fts_config) change the first part; --no-optimize skips
-    ** the second. */
+    /* The bulk build of schema/0013: no merging (automerge 0, crisismerge 1000) and a
+    ** 64 MiB pending buffer while the rows go in, then 'optimize' (one segment), then
+    ** automerge 4 and crisismerge 16 for the publications to come.  --hashsize-mib and
+    ** --fts (KEY=N,...: FTS5's configuration options, stored in item_fts_config) change
+    ** the first part; --no-optimize skips the second. */
     const char *zFts = arg_value(argc, argv, "--fts");
     Arena a;
     arena_init(&a);
     Str cfg;
     str_init(&cfg, &a);
-    str_puts(&cfg, "automerge=16,hashsize=67108864");
+    str_puts(&cfg, "automerge=0,crisismerge=1000,hashsize=67108864");
     if (nHash > 0) str_appendf(&cfg, ",hashsize=%lld", (long long)(nHash << 20));
     if (zFts) str_appendf(&cfg, "%s%s", cfg.n ? "," : "", zFts);
     for (const char *p = cfg.n ? str_cstr(&cfg) : ""; *p;) {
@@ -1303,7 +1304,10 @@ static int cmd_index(int argc, char **argv) {
         printf("index: build and optimize %.1f s = %.0f items/s (cpu %.1f s = %.0f items/cpu-s)\n",
                dt + dtOpt, (double)nItems / (dt + dtOpt), dc + dcOpt, (double)nItems / (dc + dcOpt));
     }
-    db_exec_script(db, "INSERT INTO item_fts(item_fts, rank) VALUES('automerge', 4)", &err);
+    db_exec_script(db,
+                   "INSERT INTO item_fts(item_fts, rank) VALUES('automerge', 4);"
+                   "INSERT INTO item_fts(item_fts, rank) VALUES('crisismerge', 16);",
+                   &err);
     int64_t nAfter = pragma_int(db, 0) - pragma_int(db, 2);
     printf("index: %lld pages added = %.1f MiB\n", (long long)(nAfter - nBefore),
            (double)((nAfter - nBefore) * nPageSize) / 1048576.0);
