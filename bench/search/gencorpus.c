@@ -23,7 +23,7 @@
 ** index: the bulk build of schema/0013, timed: fill search_facets from item_facets and
 ** `INSERT INTO item_fts(rowid,title,body,docno,facets) SELECT … FROM search_content` (the
 ** shape of the app's fts_add, for all rows at once) in one transaction without merging
-** (automerge 0, crisismerge 1000) and with a 64 MiB pending buffer, then 'optimize' (one
+** (automerge 0, crisismerge 1000) and with a 128 MiB pending buffer, then 'optimize' (one
 ** segment), then automerge 4 and crisismerge 16; with
 ** journal_mode=OFF, synchronous=OFF and cache_size M MiB.  With --tokenizer trigram it
 ** first replaces item_fts by the same external-content table with FTS5's built-in
@@ -1229,7 +1229,7 @@ static int cmd_index(int argc, char **argv) {
         return 1;
     }
     /* The bulk build of schema/0013: no merging (automerge 0, crisismerge 1000) and a
-    ** 64 MiB pending buffer while the rows go in, then 'optimize' (one segment), then
+    ** 128 MiB pending buffer while the rows go in, then 'optimize' (one segment), then
     ** automerge 4 and crisismerge 16 for the publications to come.  --hashsize-mib and
     ** --fts (KEY=N,...: FTS5's configuration options, stored in item_fts_config) change
     ** the first part; --no-optimize skips the second. */
@@ -1238,7 +1238,7 @@ static int cmd_index(int argc, char **argv) {
     arena_init(&a);
     Str cfg;
     str_init(&cfg, &a);
-    str_puts(&cfg, "automerge=0,crisismerge=1000,hashsize=67108864");
+    str_puts(&cfg, "automerge=0,crisismerge=1000,hashsize=134217728");
     if (nHash > 0) str_appendf(&cfg, ",hashsize=%lld", (long long)(nHash << 20));
     if (zFts) str_appendf(&cfg, "%s%s", cfg.n ? "," : "", zFts);
     for (const char *p = cfg.n ? str_cstr(&cfg) : ""; *p;) {
