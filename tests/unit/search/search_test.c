@@ -262,6 +262,15 @@ int main(void) {
         CHECK_STR(search_total_text(&a, SEARCH_COUNT_CAP), "共 2,000 条");
         CHECK_STR(search_total_text(&a, 49000), "约 49,000 条");
         CHECK_STR(search_total_text(&a, 1230000), "约 1,230,000 条");
+        SearchQuery q = {.zShown = "公开"};
+        SearchFilter f = {.iPage = 1, .nPerPage = 10};
+        Str js;
+        str_init(&js, &a);
+        search_json(&js, &q, &f, NULL, 0, 49000);
+        CHECK(strstr(str_cstr(&js), "\"total\":49000,\"total_estimated\":true,") != NULL);
+        str_init(&js, &a);
+        search_json(&js, &q, &f, NULL, 0, SEARCH_COUNT_CAP);
+        CHECK(strstr(str_cstr(&js), "\"total\":2000,\"page\"") != NULL);
     }
     db_close(db);
     unlink(zPath);
