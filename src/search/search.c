@@ -62,6 +62,18 @@ static void add_facet_hex(Str *s, char cKind, const char *z) {
     str_putc(s, '"');
 }
 
+/* The filters alone as FTS5 terms, each preceded by " AND ", or "" without filters. */
+static const char *filter_terms(Arena *a, const SearchFilter *f) {
+    Str s;
+    str_init(&s, a);
+    if (f->iUnit) str_appendf(&s, " AND facets : \"u%lld\"", (long long)f->iUnit);
+    if (f->iYear) str_appendf(&s, " AND facets : \"y%04d\"", f->iYear);
+    if (f->zArea) add_facet_hex(&s, 'a', f->zArea);
+    if (f->zGenre) add_facet_hex(&s, 'g', f->zGenre);
+    if (f->zValidity) add_facet_hex(&s, 'v', f->zValidity);
+    return s.n ? str_cstr(&s) : "";
+}
+
 /* The FTS5 expression: the query's own, restricted to the text columns when it has
 ** letter or digit words (the filter tokens are such words), and one term a filter in
 ** the facets column, which FTS5 intersects with the words.  Checking each match
@@ -69,17 +81,8 @@ static void add_facet_hex(Str *s, char cKind, const char *z) {
 ** a common word in a million items. */
 static const char *match_expr(Arena *a, const SearchQuery *q, const SearchFilter *f) {
     if (!has_filter(f) && !q->bWord) return q->zMatch;
-    Str s;
-    str_init(&s, a);
-    str_puts(&s, q->bWord ? "{title body docno} : (" : "(");
-    str_puts(&s, q->zMatch);
-    str_putc(&s, ')');
-    if (f->iUnit) str_appendf(&s, " AND facets : \"u%lld\"", (long long)f->iUnit);
-    if (f->iYear) str_appendf(&s, " AND facets : \"y%04d\"", f->iYear);
-    if (f->zArea) add_facet_hex(&s, 'a', f->zArea);
-    if (f->zGenre) add_facet_hex(&s, 'g', f->zGenre);
-    if (f->zValidity) add_facet_hex(&s, 'v', f->zValidity);
-    return str_cstr(&s);
+    return arena_printf(a, "%s%s)%s", q->bWord ? "{title body docno} : (" : "(", q->zMatch,
+                        filter_terms(a, f));
 }
 
 /* search_tune: the smallest count for which a date-ordered page walks by date, and
@@ -157,13 +160,19 @@ static int walk_by_date(Db *db, Arena *a, const char *zMatch, const SearchFilter
 
 /* The number of matches when more than the window (SEARCH_COUNT_CAP): the newest
 ** lie between rowids iLow and iTop, and as many are assumed per rowid below iLow, down
-** to the oldest indexed row (rowids grow with time; a word that became common lately is
+** to the oldest indexed row that passes the filters (rowids grow with time, and a
+** filter such as a year holds a band of them; a word that became common lately is
 ** overestimated).  Rounded up to two significant digits, so it is always above the cap
 ** and reads as the estimate it is ("约 49,000 条"). */
-static int64_t estimate_total(Db *db, int64_t iTop, int64_t iLow) {
+static int64_t estimate_total(Db *db, Arena *a, const SearchFilter *f, int64_t iTop, int64_t iLow) {
     Stmt st;
     int64_t iMin = iLow;
-    db_prepare(db, &st, "SELECT min(id) FROM item_fts_docsize");
+    if (has_filter(f)) {
+        db_prepare(db, &st, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1 ORDER BY rowid LIMIT 1");
+        db_bind_text(&st, 1, filter_terms(a, f) + 5); /* without the first " AND " */
+    } else {
+        db_prepare(db, &st, "SELECT min(id) FROM item_fts_docsize");
+    }
     if (db_step(&st) == 1) iMin = db_col_int(&st, 0);
     db_done(&st);
     double n = nWindow;
@@ -221,7 +230,7 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
         }
         db_done(&st);
         if (r < 0) return bad_query(pnTotal, err);
-        if (*pnTotal > nWindow) *pnTotal = estimate_total(db, iTop, iLow);
+        if (*pnTotal > nWindow) *pnTotal = estimate_total(db, a, f, iTop, iLow);
         step_done(0, &t);
         if (*pnTotal == 0 || (iPage - 1) * nPer >= *pnTotal) return ZW_OK;
         n = -1;
@@ -273,7 +282,7 @@ int search_run(Db *db, Arena *a, const SearchQuery *q, const SearchFilter *f, Se
         }
         db_done(&st);
         if (r < 0) return bad_query(pnTotal, err);
-        *pnTotal = bMore ? estimate_total(db, aS[0].id, aS[nS - 1].id) : nS;
+        *pnTotal = bMore ? estimate_total(db, a, f, aS[0].id, aS[nS - 1].id) : nS;
         step_done(0, &t);
         qsort(aS, (size_t)nS, sizeof *aS, cmp_scored);
         for (int64_t i = (iPage - 1) * nPer; i < nS && n < nPer; i++) aId[n++] = aS[i].id;
