@@ -166,8 +166,8 @@ static int rank_data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, int nVal,
 ** query, where the IDF is a constant factor, counts nothing, and a phrase of a
 ** longer query is counted when first needed, exactly up to RANK_IDF_SAMPLE rows and
 ** estimated beyond (phrase_idf): the order is bm25's while no phrase is in more
-** rows than that.  A phrase found only in columns of weight 0 (search.c's filter terms in the
-** facets column) scores nothing and is not counted. */
+** rows than that.  A phrase found only in columns of weight 0 (search.c's filter
+** terms in the facets column) scores nothing and is not counted. */
 static void rank_fn(const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx,
                     int nVal, sqlite3_value **apVal) {
     const double k1 = 1.2, b = 0.75;
