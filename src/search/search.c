@@ -50,11 +50,6 @@ Html search_mark_html(Arena *a, const char *z) {
     return mark_html(a, z, 0);
 }
 
-/* 1 if any filter narrows the matches (sorting is not a filter). */
-static int has_filter(const SearchFilter *f) {
-    return f->iUnit || f->zArea || f->zGenre || f->iYear || f->zValidity;
-}
-
 /* Filter term for a value: facets : "<kind><hex of the value's bytes>" (schema/0013). */
 static void add_facet_hex(Str *s, char cKind, const char *z) {
     str_appendf(s, " AND facets : \"%c", cKind);
@@ -62,7 +57,7 @@ static void add_facet_hex(Str *s, char cKind, const char *z) {
     str_putc(s, '"');
 }
 
-/* The filters alone as FTS5 terms, each preceded by " AND ", or "" without filters. */
+/* The filters alone as FTS5 terms joined by AND, or NULL without filters. */
 static const char *filter_terms(Arena *a, const SearchFilter *f) {
     Str s;
     str_init(&s, a);
@@ -71,7 +66,7 @@ static const char *filter_terms(Arena *a, const SearchFilter *f) {
     if (f->zArea) add_facet_hex(&s, 'a', f->zArea);
     if (f->zGenre) add_facet_hex(&s, 'g', f->zGenre);
     if (f->zValidity) add_facet_hex(&s, 'v', f->zValidity);
-    return s.n ? str_cstr(&s) : "";
+    return s.n ? str_cstr(&s) + strlen(" AND ") : NULL;
 }
 
 /* The FTS5 expression: the query's own, restricted to the text columns when it has
@@ -80,9 +75,10 @@ static const char *filter_terms(Arena *a, const SearchFilter *f) {
 ** against the filter in item_search instead cost 1–2 µs a match, a second or more for
 ** a common word in a million items. */
 static const char *match_expr(Arena *a, const SearchQuery *q, const SearchFilter *f) {
-    if (!has_filter(f) && !q->bWord) return q->zMatch;
-    return arena_printf(a, "%s%s)%s", q->bWord ? "{title body docno} : (" : "(", q->zMatch,
-                        filter_terms(a, f));
+    const char *zFilter = filter_terms(a, f);
+    if (!zFilter && !q->bWord) return q->zMatch;
+    return arena_printf(a, "%s%s)%s%s", q->bWord ? "{title body docno} : (" : "(", q->zMatch,
+                        zFilter ? " AND " : "", zFilter ? zFilter : "");
 }
 
 /* search_tune: the smallest count for which a date-ordered page walks by date, and
@@ -123,24 +119,16 @@ static void step_done(int iStep, double *pT) {
 static int walk_by_date(Db *db, Arena *a, const char *zMatch, const SearchFilter *f, int64_t nPer,
                         int64_t iOff, int64_t *aId) {
     Stmt st;
-    if (f->iYear) {
-        db_prepare(db, &st,
-                   "SELECT id FROM (SELECT i.id AS id FROM item i INDEXED BY item_live_pub"
-                   " WHERE i.live_version>0 AND i.state<>'withdrawn'"
-                   " AND i.published_at>=?4 AND i.published_at<?5"
-                   " ORDER BY i.published_at DESC, i.id DESC LIMIT ?2) w"
-                   " WHERE EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid=w.id)"
-                   " LIMIT ?3");
-        db_bind_text(&st, 4, arena_printf(a, "%04d", f->iYear));
-        db_bind_text(&st, 5, arena_printf(a, "%04d", f->iYear + 1));
-    } else {
-        db_prepare(db, &st,
-                   "SELECT id FROM (SELECT i.id AS id FROM item i INDEXED BY item_live_pub"
-                   " WHERE i.live_version>0 AND i.state<>'withdrawn'"
-                   " ORDER BY i.published_at DESC, i.id DESC LIMIT ?2) w"
-                   " WHERE EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid=w.id)"
-                   " LIMIT ?3");
-    }
+    db_prepare(db, &st,
+               "SELECT id FROM (SELECT i.id AS id FROM item i INDEXED BY item_live_pub"
+               " WHERE i.live_version>0 AND i.state<>'withdrawn'"
+               " AND i.published_at>=?4 AND i.published_at<?5"
+               " ORDER BY i.published_at DESC, i.id DESC LIMIT ?2) w"
+               " WHERE EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid=w.id)"
+               " LIMIT ?3");
+    /* The year filtered on, or every date ('' sorts before and '~' after them all). */
+    db_bind_text(&st, 4, f->iYear ? arena_printf(a, "%04d", f->iYear) : "");
+    db_bind_text(&st, 5, f->iYear ? arena_printf(a, "%04d", f->iYear + 1) : "~");
     /* The walk is chosen for SEARCH_WALK_MIN matches or more: 1 in 100 items of a
     ** million, so 200 probes a result are plenty unless the word is rare lately. */
     db_bind_text(&st, 1, zMatch);
@@ -167,9 +155,10 @@ static int walk_by_date(Db *db, Arena *a, const char *zMatch, const SearchFilter
 static int64_t estimate_total(Db *db, Arena *a, const SearchFilter *f, int64_t iTop, int64_t iLow) {
     Stmt st;
     int64_t iMin = iLow;
-    if (has_filter(f)) {
+    const char *zFilter = filter_terms(a, f);
+    if (zFilter) {
         db_prepare(db, &st, "SELECT rowid FROM item_fts WHERE item_fts MATCH ?1 ORDER BY rowid LIMIT 1");
-        db_bind_text(&st, 1, filter_terms(a, f) + 5); /* without the first " AND " */
+        db_bind_text(&st, 1, zFilter);
     } else {
         db_prepare(db, &st, "SELECT min(id) FROM item_fts_docsize");
     }
